@@ -1,0 +1,48 @@
+# SIKB: make help lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help site serve test lint types unit e2e bench validate clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+validate: $(STAMP) ## Check every case and the taxonomy (strict)
+	$(BIN)/sikb validate --strict
+
+site: validate ## Validate, then build the site into site/
+	$(BIN)/mkdocs build --strict
+
+serve: validate ## Preview the site with live reload
+	$(BIN)/mkdocs serve --livereload
+
+lint: $(STAMP) ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: $(STAMP) ## mypy, strict on generator/
+	$(BIN)/mypy
+
+unit: $(STAMP) ## Fast unit tests
+	$(BIN)/pytest -q tests/unit
+
+e2e: $(STAMP) ## End-to-end tests: the CLI and a real MkDocs build
+	$(BIN)/pytest -q tests/e2e
+
+test: lint types unit e2e ## Everything CI runs: lint, types, unit and end-to-end tests
+
+bench: $(STAMP) ## Benchmarks (figures, not tests)
+	$(BIN)/python benchmarks/bench_validate.py
+
+clean: ## Remove the built site and caches
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,198 @@
+"""The ``sikb`` command line: thin, it parses arguments, calls the pipeline and prints.
+
+Exit codes: 0 clean, 1 problems found (or a file that would be overwritten), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.collection import CASES_DIR, Result, load
+from generator.problems import Severity, promote, render
+from generator.taxonomy import TAXONOMY_FILE
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: exit 2."""
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` that holds taxonomy.yaml."""
+    for folder in (start, *start.parents):
+        if (folder / TAXONOMY_FILE).is_file():
+            return folder
+    raise UsageError(f"no {TAXONOMY_FILE} in {start} or any folder above it; use --root")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sikb", description="SIKB, the Social Innovation Knowledge Base: check and build."
+    )
+    parser.add_argument("--version", action="version", version=f"sikb {__version__}")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        help="the knowledge base folder (default: found "
+        f"from the current folder by its {TAXONOMY_FILE})",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check cases and the taxonomy; report every problem")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files to check against the whole collection (default: all)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text for people, json for tools, github for pull-request annotations",
+    )
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    p = sub.add_parser("new", help="write a commented skeleton for a new case")
+    p.add_argument("id", help="the case id: lowercase-kebab-case, also its file name and URL")
+    p.add_argument(
+        "--country",
+        action="append",
+        default=[],
+        required=True,
+        metavar="XX",
+        help="ISO 3166-1 alpha-2 code from the taxonomy (repeat for several)",
+    )
+    p.add_argument("--sector", action="append", default=[], help="a sector id (repeatable)")
+    p.add_argument("--theme", action="append", default=[], help="a theme id (repeatable)")
+    p.add_argument("--language", default=None, help="ISO 639-1 code of the language you write in")
+    p.add_argument("--title", default="", help="the case's title")
+
+    sub.add_parser("schema", help="print a JSON Schema of the case front matter")
+    p = sub.add_parser("stats", help="count cases by country, sector, theme and status")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser(
+        "fingerprint",
+        help="print the fingerprint of an original case, for a translation's original_fingerprint",
+    )
+    p.add_argument("path", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        root = (args.root or find_root(Path.cwd())).resolve()
+        if not (root / TAXONOMY_FILE).is_file():
+            raise UsageError(f"{root} holds no {TAXONOMY_FILE}")
+        handler = {
+            "validate": _validate,
+            "new": _new,
+            "schema": _schema,
+            "stats": _stats,
+            "fingerprint": _fingerprint,
+        }[args.command]
+        return handler(root, args)
+    except UsageError as exc:
+        print(f"sikb {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _validate(root: Path, args: argparse.Namespace) -> int:
+    only = None
+    if args.paths:
+        only = []
+        for path in args.paths:
+            full = path.resolve()
+            if not full.exists():
+                raise UsageError(f"no such file: {path}")
+            if full.is_dir():
+                only += [p for p in full.rglob("*") if p.is_file()]
+                continue
+            inside = full == root / TAXONOMY_FILE or full.parent == root / CASES_DIR
+            if not inside:
+                raise UsageError(f"{path} is neither {TAXONOMY_FILE} nor a file in {CASES_DIR}/")
+            only.append(full)
+    result = load(root, only)
+    problems = promote(result.problems) if args.strict else result.problems
+    print(render(problems, result.files_checked, args.format))
+    return EXIT_PROBLEMS if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
+
+
+def _loaded_or_report(root: Path) -> Result:
+    result = load(root)
+    if result.collection is None:
+        print(render(result.problems, result.files_checked, "text"), file=sys.stderr)
+    return result
+
+
+def _new(root: Path, args: argparse.Namespace) -> int:
+    from generator.scaffold import ScaffoldError, write_skeleton
+
+    try:
+        path = write_skeleton(
+            root, args.id, args.country, args.sector, args.theme, args.language, args.title
+        )
+    except ScaffoldError as exc:
+        print(f"sikb new: error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS if exc.exists else EXIT_USAGE
+    print(
+        f"Wrote {path.relative_to(root).as_posix()}: fill it in, then run "
+        f"'sikb validate {path.relative_to(root).as_posix()}'."
+    )
+    return EXIT_OK
+
+
+def _schema(root: Path, args: argparse.Namespace) -> int:
+    from generator.schema import case_schema
+    from generator.taxonomy import load_taxonomy
+
+    taxonomy, problems = load_taxonomy(root)
+    if taxonomy is None:
+        print(render(problems, 1, "text"), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(json.dumps(case_schema(taxonomy), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _stats(root: Path, args: argparse.Namespace) -> int:
+    from generator.stats import count, render_stats
+
+    result = _loaded_or_report(root)
+    if result.collection is None:
+        return EXIT_PROBLEMS
+    counts = count(result.collection)
+    if args.format == "json":
+        print(json.dumps(counts, ensure_ascii=False, indent=2))
+    else:
+        print(render_stats(counts, result.collection.taxonomy))
+    invalid = any(p.severity is Severity.ERROR for p in result.problems)
+    if invalid:
+        print("Note: cases with errors are not counted; run 'sikb validate'.", file=sys.stderr)
+    return EXIT_PROBLEMS if invalid else EXIT_OK
+
+
+def _fingerprint(root: Path, args: argparse.Namespace) -> int:
+    from generator.checks import fingerprint
+    from generator.frontmatter import read_text, split
+    from generator.yamlload import parse
+
+    rel = args.path.resolve().relative_to(root).as_posix() if args.path.exists() else None
+    if rel is None:
+        raise UsageError(f"no such file: {args.path}")
+    text, problems = read_text(root / rel, rel)
+    parts = split(text or "", rel)
+    parsed = parse(parts.front, rel, 1) if parts.front is not None else None
+    if text is None or parts.front is None or parsed is None or parsed.problems:
+        found = problems or parts.problems or (parsed.problems if parsed else [])
+        print(render(found, 1, "text"), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(fingerprint(parsed.data, parts.body))
+    return EXIT_OK

@@ -1,0 +1,299 @@
+"""Find the case files of a knowledge base, load and check them, and build the collection."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from generator.checks import (
+    Context,
+    check_original,
+    check_translation,
+    fingerprint,
+    translation_key_problem,
+)
+from generator.frontmatter import read_text, split
+from generator.model import CaseMeta, TranslationMeta
+from generator.problems import Problem
+from generator.schema_errors import problems_from
+from generator.taxonomy import TAXONOMY_FILE, Taxonomy, load_taxonomy
+from generator.yamlload import Parsed, parse
+
+log = logging.getLogger(__name__)
+
+CASES_DIR = "cases"
+CASE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID = 80
+
+
+@dataclass(frozen=True)
+class Case:
+    """An original case, valid."""
+
+    id: str
+    path: str
+    meta: CaseMeta
+    body: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A valid translation of a case into a site language."""
+
+    case_id: str
+    language: str
+    path: str
+    meta: TranslationMeta
+    body: str
+    stale: bool
+
+
+@dataclass(frozen=True)
+class Collection:
+    taxonomy: Taxonomy
+    cases: Mapping[str, Case]
+    translations: Mapping[str, Mapping[str, Translation]]
+    """Translations by case id, then by language."""
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """What a file name in cases/ says: an original or a translation, and of what."""
+
+    rel: str
+    case_id: str
+    language: str | None
+    """None for an original; the language code from ``<id>.<lang>.md`` for a translation."""
+
+
+@dataclass
+class Result:
+    """Everything one run of the checks found."""
+
+    collection: Collection | None = None
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+
+
+@dataclass
+class _Loaded:
+    parsed: Parsed
+    body: str
+    problems: list[Problem]
+
+
+def classify(root: Path, path: Path) -> tuple[CaseFile | None, Problem | None]:
+    """Read a file name in cases/: a case, a translation, or a problem."""
+    rel = path.relative_to(root).as_posix()
+    if path.suffix != ".md" or path.parent != root / CASES_DIR:
+        return None, Problem(
+            rel,
+            0,
+            0,
+            "not-a-case",
+            "only case files named <id>.md or <id>.<lang>.md belong in cases/",
+            hint="move other files out of cases/",
+        )
+    stem = path.name[: -len(".md")]
+    case_id, _, lang = stem.partition(".")
+    if not CASE_ID.match(case_id) or len(case_id) > MAX_ID:
+        suggestion = re.sub(r"[^a-z0-9]+", "-", case_id.lower()).strip("-")[:MAX_ID].strip("-")
+        return None, Problem(
+            rel,
+            0,
+            0,
+            "invalid-id",
+            f"'{case_id}' is not a valid case id: the file name is the case's "
+            "permanent id and URL, in lowercase ASCII letters, digits and single "
+            f"hyphens, at most {MAX_ID} characters",
+            hint=f"rename the file to '{suggestion or 'a-case-id'}.md'",
+        )
+    return CaseFile(rel, case_id, lang or None), None
+
+
+def _load(root: Path, rel: str) -> _Loaded:
+    text, problems = read_text(root / rel, rel)
+    if text is None:
+        return _Loaded(Parsed(), "", problems)
+    parts = split(text, rel)
+    if parts.front is None:
+        return _Loaded(Parsed(), "", parts.problems)
+    parsed = parse(parts.front, rel, line_offset=1)
+    problems = list(parsed.problems)
+    if parsed.data is None and not problems:
+        problems.append(
+            Problem(
+                rel,
+                2,
+                1,
+                "empty-front-matter",
+                "the front matter is empty",
+                hint="fill it in; 'sikb new' writes a skeleton",
+            )
+        )
+    elif parsed.data is not None and not isinstance(parsed.data, dict):
+        line, col = parsed.where(())
+        problems.append(
+            Problem(
+                rel,
+                line,
+                col,
+                "wrong-type",
+                "expected the front matter to be a mapping of keys and values",
+            )
+        )
+        parsed.data = None
+    return _Loaded(parsed, parts.body, problems)
+
+
+def load(root: Path, only: Iterable[Path] | None = None, today: date | None = None) -> Result:
+    """Load and check the knowledge base at ``root``.
+
+    With ``only``, just those files are reported, each checked against the
+    whole collection; the collection is then not built.
+    """
+    result = Result()
+    taxonomy, tax_problems = load_taxonomy(root)
+    selected = None if only is None else {p.resolve() for p in only}
+    wants_taxonomy = selected is None or (root / TAXONOMY_FILE).resolve() in selected
+    result.files_checked += wants_taxonomy
+    result.problems += tax_problems
+    if taxonomy is None:
+        log.debug("taxonomy.yaml has errors; cases are not checked")
+        return result
+
+    files: list[CaseFile] = []
+    cases_dir = root / CASES_DIR
+    paths = (
+        sorted(p for p in cases_dir.iterdir() if not p.name.startswith("."))
+        if (cases_dir.is_dir())
+        else []
+    )
+    for path in paths:
+        case_file, problem = classify(root, path)
+        if case_file:
+            files.append(case_file)
+        elif problem and (selected is None or path.resolve() in selected):
+            result.problems.append(problem)
+            result.files_checked += 1
+    originals = {f.case_id: f for f in files if f.language is None}
+    ctx = Context(taxonomy, frozenset(originals), today or date.today())
+
+    chosen = [f for f in files if selected is None or (root / f.rel).resolve() in selected]
+    loaded: dict[str, _Loaded] = {}
+
+    def get(rel: str) -> _Loaded:
+        if rel not in loaded:
+            loaded[rel] = _load(root, rel)
+        return loaded[rel]
+
+    cases: dict[str, Case] = {}
+    translations: dict[str, dict[str, Translation]] = {}
+    for f in chosen:
+        result.files_checked += 1
+        item = get(f.rel)
+        result.problems += item.problems
+        if f.language is None:
+            case = _original(f, item, ctx, result.problems)
+            if case:
+                cases[f.case_id] = case
+        else:
+            original = originals.get(f.case_id)
+            translation = _translation(
+                f, item, get(original.rel) if original else None, original, ctx, result.problems
+            )
+            if translation:
+                translations.setdefault(f.case_id, {})[f.language] = translation
+
+    if selected is None:  # valid cases only; the caller decides what errors mean
+        result.collection = Collection(taxonomy, cases, translations)
+    return result
+
+
+def _original(f: CaseFile, item: _Loaded, ctx: Context, out: list[Problem]) -> Case | None:
+    if item.parsed.data is None:
+        return None
+    found = check_original(f.case_id, item.parsed, f.rel, ctx)
+    meta = None
+    try:
+        meta = CaseMeta.model_validate(item.parsed.data)
+    except ValidationError as exc:
+        found += problems_from(exc, item.parsed, f.rel, CaseMeta)
+    out += found
+    if meta is None:
+        return None
+    return Case(f.case_id, f.rel, meta, item.body, fingerprint(item.parsed.data, item.body))
+
+
+def _translation(
+    f: CaseFile,
+    item: _Loaded,
+    original: _Loaded | None,
+    original_file: CaseFile | None,
+    ctx: Context,
+    out: list[Problem],
+) -> Translation | None:
+    lang = f.language or ""
+    site = ctx.taxonomy.languages
+    original_rel = f"{CASES_DIR}/{f.case_id}.md"
+    if lang not in site:
+        out.append(
+            Problem(
+                f.rel,
+                0,
+                0,
+                "unknown-language",
+                f"'{lang}' in the file name is not a site language ({', '.join(site)})",
+                hint="name a translation <id>.<lang>.md with a language listed "
+                "under 'languages' in taxonomy.yaml",
+            )
+        )
+        return None
+    if original is None or original_file is None:
+        out.append(
+            Problem(
+                f.rel,
+                0,
+                0,
+                "orphan-translation",
+                f"there is no original {original_rel} for this translation",
+                hint="add the original first, or correct the file name",
+            )
+        )
+        return None
+    original_data = original.parsed.data if isinstance(original.parsed.data, dict) else {}
+    if original_data.get("language") == lang:
+        out.append(
+            Problem(
+                f.rel,
+                0,
+                0,
+                "translation-same-language",
+                f"the original {original_rel} is already written in '{lang}'",
+                hint="a translation must be in another site language",
+            )
+        )
+        return None
+    if item.parsed.data is None:
+        return None
+    current = fingerprint(original.parsed.data, original.body) if original_data else None
+    found = check_translation(item.parsed, f.rel, ctx, original_rel, current)
+    meta = None
+    try:
+        meta = TranslationMeta.model_validate(item.parsed.data)
+    except ValidationError as exc:
+        found += problems_from(
+            exc, item.parsed, f.rel, TranslationMeta, translation_key_problem(f.rel, original_rel)
+        )
+    out += found
+    if meta is None:
+        return None
+    stale = current is not None and meta.original_fingerprint != current
+    return Translation(f.case_id, lang, f.rel, meta, item.body, stale)

@@ -1,0 +1,294 @@
+"""Load ``taxonomy.yaml``, check it against itself and CLDR, and build the vocabularies."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from generator import names
+from generator.problems import Problem
+from generator.schema_errors import problems_from
+from generator.yamlload import Parsed, parse
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TAXONOMY_FILE = "taxonomy.yaml"
+
+Labels = dict[str, str]
+"""Text per site language: ``{en: ..., ru: ..., uk: ...}``."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(
+        strict=True, extra="forbid", frozen=True, use_attribute_docstrings=True
+    )
+
+
+class Term(_Strict):
+    id: str
+    label: Labels
+    description: Labels | None = None
+
+
+class DescribedTerm(Term):
+    description: Labels
+
+
+class Criterion(DescribedTerm):
+    question: Labels
+    """The question an assessor asks of a case."""
+
+
+class Country(_Strict):
+    code: str
+    """ISO 3166-1 alpha-2; the name comes from CLDR."""
+    region: str
+    post_soviet: bool
+
+
+class Actor(_Strict):
+    id: str
+    name: Labels | str
+    """One name, or a name per language where it differs (the default language required)."""
+    type: str
+    country: str | None = None
+    website: str | None = None
+
+
+NonEmpty = Field(min_length=1)
+
+
+class TaxonomyFile(_Strict):
+    languages: Annotated[list[str], NonEmpty]
+    """Site languages; the first is the default. The one place they are listed."""
+    regions: Annotated[list[Term], NonEmpty]
+    countries: Annotated[list[Country], NonEmpty]
+    sectors: Annotated[list[DescribedTerm], NonEmpty]
+    themes: Annotated[list[DescribedTerm], NonEmpty]
+    actor_types: Annotated[list[Term], NonEmpty]
+    roles: Annotated[list[Term], NonEmpty]
+    actors: Annotated[list[Actor], NonEmpty]
+    criteria: Annotated[list[Criterion], NonEmpty]
+    ratings: Annotated[list[Term], NonEmpty]
+    statuses: Annotated[list[Term], NonEmpty]
+
+
+TERM_LISTS = (
+    "regions",
+    "sectors",
+    "themes",
+    "actor_types",
+    "roles",
+    "criteria",
+    "ratings",
+    "statuses",
+    "actors",
+)
+REQUIRED_RATINGS = ("met", "partial", "not-met", "unknown")
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The controlled vocabularies, each an ordered mapping from id to term."""
+
+    languages: tuple[str, ...]
+    regions: Mapping[str, Term]
+    countries: Mapping[str, Country]
+    sectors: Mapping[str, DescribedTerm]
+    themes: Mapping[str, DescribedTerm]
+    actor_types: Mapping[str, Term]
+    roles: Mapping[str, Term]
+    actors: Mapping[str, Actor]
+    criteria: Mapping[str, Criterion]
+    ratings: Mapping[str, Term]
+    statuses: Mapping[str, Term]
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def actor_name(self, actor_id: str, lang: str) -> str:
+        name = self.actors[actor_id].name
+        if isinstance(name, str):
+            return name
+        return name.get(lang) or name[self.default_language]
+
+    @classmethod
+    def from_file(cls, data: TaxonomyFile) -> Taxonomy:
+        return cls(
+            languages=tuple(data.languages),
+            countries={c.code: c for c in data.countries},
+            **{k: {t.id: t for t in getattr(data, k)} for k in TERM_LISTS},
+        )
+
+
+def load_taxonomy(root: Path) -> tuple[Taxonomy | None, list[Problem]]:
+    """The taxonomy, or None with every problem found in it."""
+    path = root / TAXONOMY_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [
+            Problem(
+                TAXONOMY_FILE,
+                0,
+                0,
+                "missing-file",
+                "the taxonomy file is missing",
+                "every knowledge base needs taxonomy.yaml at its root",
+            )
+        ]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(TAXONOMY_FILE, 0, 0, "unreadable", f"cannot read it: {exc}")]
+    parsed = parse(text, TAXONOMY_FILE)
+    problems = list(parsed.problems)
+    if parsed.data is None and problems:
+        return None, problems
+    if not isinstance(parsed.data, dict):
+        return None, [
+            *problems,
+            Problem(
+                TAXONOMY_FILE,
+                1,
+                1,
+                "wrong-type",
+                "expected a mapping of vocabularies at the top level",
+            ),
+        ]
+    try:
+        data: TaxonomyFile | None = TaxonomyFile.model_validate(parsed.data)
+    except ValidationError as exc:
+        data = None
+        problems += problems_from(exc, parsed, TAXONOMY_FILE, TaxonomyFile)
+    problems += _check(parsed)
+    if problems or data is None:
+        return None, problems
+    return Taxonomy.from_file(data), []
+
+
+def _check(parsed: Parsed) -> list[Problem]:
+    """References, duplicates and labels, on the raw data so that nothing hides anything."""
+    out: list[Problem] = []
+    raw: dict[str, Any] = parsed.data
+
+    def add(path: tuple[str | int, ...], code: str, message: str, hint: str = "") -> None:
+        line, col = parsed.where(path)
+        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+        out.append(Problem(TAXONOMY_FILE, line, col, code, message, field, hint))
+
+    def items(key: str) -> list[tuple[int, dict[str, Any]]]:
+        value = raw.get(key)
+        if not isinstance(value, list):
+            return []
+        return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)]
+
+    langs = [x for x in raw.get("languages") or [] if isinstance(x, str)]
+    for i, lang in enumerate(langs):
+        if lang not in names.iso639_1():
+            add(("languages", i), "unknown-language", f"'{lang}' is not an ISO 639-1 language code")
+    site = [x for x in langs if x in names.iso639_1()]
+    if len(set(site)) != len(site):
+        add(("languages",), "duplicate-item", "a language is listed twice")
+
+    ids: dict[str, set[str]] = {}
+    for key in (*TERM_LISTS, "countries"):
+        id_key = "code" if key == "countries" else "id"
+        seen: dict[str, int] = {}
+        for i, item in items(key):
+            value = item.get(id_key)
+            if not isinstance(value, str):
+                continue
+            if value in seen:
+                add(
+                    (key, i, id_key),
+                    "duplicate-id",
+                    f"the {id_key} '{value}' is used twice (first at line {seen[value]})",
+                    "merge the two entries or give one another id",
+                )
+            else:
+                seen[value] = parsed.where((key, i, id_key))[0]
+            if key != "countries" and not ID.match(value):
+                add(
+                    (key, i, id_key),
+                    "invalid-id",
+                    f"'{value}' is not a valid id: use lowercase ASCII letters, digits and "
+                    "single hyphens",
+                    f"try '{_slug(value)}'",
+                )
+        ids[key] = set(seen)
+
+    for i, item in items("countries"):
+        code = item.get("code")
+        if isinstance(code, str) and code not in names.territories():
+            near = names.closest(code, names.territories(), n=1)
+            add(
+                ("countries", i, "code"),
+                "unknown-country",
+                f"'{code}' is not an ISO 3166-1 alpha-2 country code",
+                f"did you mean '{near[0]}' ({names.country_name(near[0])})?" if near else "",
+            )
+        _ref(add, ids, ("countries", i, "region"), item.get("region"), "regions", "region")
+    for i, item in items("actors"):
+        _ref(add, ids, ("actors", i, "type"), item.get("type"), "actor_types", "actor type")
+        if "country" in item:
+            _ref(add, ids, ("actors", i, "country"), item.get("country"), "countries", "country")
+    for rating in REQUIRED_RATINGS:
+        if "ratings" in ids and ids["ratings"] and rating not in ids["ratings"]:
+            add(
+                ("ratings",),
+                "missing-term",
+                f"the rating '{rating}' is missing",
+                "the validator and 'sikb new' rely on met, partial, not-met and unknown",
+            )
+
+    for key in TERM_LISTS:
+        for i, item in items(key):
+            for label_key in ("label", "description", "question", "name"):
+                labels = item.get(label_key)
+                if isinstance(labels, dict):
+                    need = site[:1] if label_key == "name" else site
+                    for lang in need:
+                        if not isinstance(labels.get(lang), str) or not labels[lang].strip():
+                            add(
+                                (key, i, label_key),
+                                "missing-label",
+                                f"no '{lang}' text; every {label_key} is given in every site "
+                                f"language ({', '.join(site)})",
+                                f"add '{lang}: ...' to the {label_key} of '{item.get('id')}'",
+                            )
+                    for lang in labels:
+                        if lang not in site:
+                            add(
+                                (key, i, label_key, lang),
+                                "unknown-language",
+                                f"'{lang}' is not a site language ({', '.join(site)})",
+                                "add it to 'languages' first, or remove this text",
+                            )
+    return out
+
+
+def _ref(
+    add: Any,
+    ids: dict[str, set[str]],
+    path: tuple[str | int, ...],
+    value: Any,
+    vocabulary: str,
+    what: str,
+) -> None:
+    if not isinstance(value, str) or value in ids.get(vocabulary, {value}):
+        return
+    near = names.closest(value, ids[vocabulary], n=1)
+    add(
+        path,
+        "unknown-term",
+        f"'{value}' is not a {what} declared in this file",
+        f"did you mean '{near[0]}'?" if near else f"declare it under '{vocabulary}'",
+    )
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "an-id"
