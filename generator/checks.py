@@ -116,11 +116,8 @@ class _Checker:
         if not isinstance(value, str) or value in names.iso639_1():
             return
         by_name = {names.language_name(c).casefold(): c for c in names.iso639_1()}
-        near = (
-            [by_name[value.casefold()]]
-            if value.casefold() in by_name
-            else names.closest(value, names.iso639_1(), n=1)
-        )
+        alias = names.language_alias(value) or by_name.get(value.casefold())
+        near = [alias] if alias else names.closest(value, names.iso639_1(), n=1)
         hint = f"did you mean '{near[0]}' ({names.language_name(near[0])})?" if near else ""
         self.add(path, "unknown-language", f"'{value}' is not an ISO 639-1 language code", hint)
 
@@ -158,11 +155,10 @@ class _Checker:
         )
         self.add(path, "invalid-url", f"expected an http or https address, found '{value}'", hint)
 
-    def plain_text(self, key: str) -> None:
-        value = self.data.get(key)
+    def plain_text(self, path: Path, value: Any) -> None:
         if isinstance(value, str) and (m := _MARKUP.search(value)):
             self.add(
-                (key,),
+                path,
                 "markup-in-text",
                 f"expected plain text, found markup at '{value[m.start() : m.start() + 12]}'",
                 "remove the tags; formatting belongs in the body",
@@ -181,8 +177,8 @@ def check_original(case_id: str, parsed: Parsed, rel: str, ctx: Context) -> list
     """Every value of an original case, beyond its types."""
     c = _Checker(parsed, rel, ctx)
     tax = ctx.taxonomy
-    c.plain_text("title")
-    c.plain_text("summary")
+    for key in ("title", "summary"):
+        c.plain_text((key,), c.data.get(key))
     c.language(("language",), c.data.get("language"))
     for path, code in c.strings("countries"):
         c.country(path, code)
@@ -255,6 +251,8 @@ def check_original(case_id: str, parsed: Parsed, rel: str, ctx: Context) -> list
     sources = c.data.get("sources")
     for i, source in enumerate(sources if isinstance(sources, list) else []):
         if isinstance(source, dict):
+            for key in ("title", "author", "publisher"):
+                c.plain_text(("sources", i, key), source.get(key))
             c.language(("sources", i, "language"), source.get("language"))
             c.date(("sources", i, "date"), source.get("date"), past=True)
             c.url(("sources", i, "url"), source.get("url"))
@@ -282,11 +280,12 @@ def check_translation(
 ) -> list[Problem]:
     """The values of a translation: criteria ids, and whether it is stale."""
     c = _Checker(parsed, rel, ctx)
-    c.plain_text("title")
-    c.plain_text("summary")
+    for key in ("title", "summary"):
+        c.plain_text((key,), c.data.get(key))
     c.criteria_keys()
     made_from = c.data.get("original_fingerprint")
-    if current_fingerprint and isinstance(made_from, str) and made_from != current_fingerprint:
+    well_formed = isinstance(made_from, str) and re.fullmatch(r"[0-9a-f]{12}", made_from)
+    if current_fingerprint and well_formed and made_from != current_fingerprint:
         c.add(
             ("original_fingerprint",),
             "stale-translation",

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from babel import Locale
+from babel.core import get_global
 
 
 @cache
@@ -36,6 +37,12 @@ def territories() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes that CLDR names (no numeric regions)."""
     codes: list[str] = list(_locale("en").territories)
     return frozenset(c for c in codes if len(c) == 2 and c.isalpha())
+
+
+def language_alias(code: str) -> str | None:
+    """The ISO 639-1 code CLDR gives for another code of the same language: ``eng`` -> ``en``."""
+    target = get_global("language_aliases").get(code.lower())
+    return target if isinstance(target, str) and target in iso639_1() else None
 
 
 def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:

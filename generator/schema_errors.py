@@ -53,8 +53,12 @@ def problems_from(
     key (a translation uses it to point at the original).
     """
     out: list[Problem] = []
+    # A duplicate key, an alias or a tag is already reported; its value says nothing more.
+    reported = {p.field for p in parsed.problems}
     for err in exc.errors(include_url=False):
         loc: Path = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        if field_name(loc) in reported:
+            continue
         kind, value = err["type"], err.get("input")
         written = parsed.plain_text.get(loc)
         at = parsed.where(loc)
@@ -114,7 +118,7 @@ def problems_from(
                 "copy it from 'sikb fingerprint' run on the original",
             )
         elif kind == "string_pattern_mismatch":
-            lines = str(value).count("\n") + 1
+            lines = max(2, len(str(value).rstrip("\n").split("\n")))
             add("multi-line", f"expected one line, found {lines} lines", "join the lines into one")
         else:
             add("invalid-value", err["msg"])

@@ -139,7 +139,8 @@ def parse(text: str, rel_path: str, line_offset: int = 0) -> Parsed:
                 problem(
                     at, "complex-key", top.path, "a key must be a plain name, not a list or mapping"
                 )
-                value = f"<complex key at line {at[0]}>"
+                top.key, top.key_mark, top.duplicate = "", at, True  # drop the entry
+                return None
             first = top.seen.get(value)
             top.duplicate = first is not None
             if first is not None:
@@ -234,6 +235,20 @@ def parse(text: str, rel_path: str, line_offset: int = 0) -> Parsed:
         mark = exc.problem_mark or exc.context_mark
         at = pos(mark) if mark is not None else (1 + line_offset, 1)
         what = " ".join(s for s in (exc.context, exc.problem) if s)
+        if "expected <document start>" in what:
+            out.problems.append(
+                Problem(
+                    rel_path,
+                    at[0],
+                    at[1],
+                    "multiple-documents",
+                    "expected one YAML document, found more after a '...' line",
+                    "",
+                    "remove the '...' line and what follows it, or merge",
+                )
+            )
+            out.data = None
+            return out
         out.problems.append(
             Problem(
                 rel_path,
