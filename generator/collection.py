@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -83,7 +84,7 @@ class Result:
 
 
 @dataclass
-class _Loaded:
+class Loaded:
     parsed: Parsed
     body: str
     problems: list[Problem]
@@ -118,13 +119,24 @@ def classify(root: Path, path: Path) -> tuple[CaseFile | None, Problem | None]:
     return CaseFile(rel, case_id, lang or None), None
 
 
-def _load(root: Path, rel: str) -> _Loaded:
+def today() -> date:
+    """Today, or the day in ``SIKB_TODAY`` (YYYY-MM-DD) for reproducible runs and tests."""
+    fixed = os.environ.get("SIKB_TODAY")
+    return date.fromisoformat(fixed) if fixed else date.today()
+
+
+def _load(root: Path, rel: str) -> Loaded:
     text, problems = read_text(root / rel, rel)
     if text is None:
-        return _Loaded(Parsed(), "", problems)
+        return Loaded(Parsed(), "", problems)
+    return parse_case_text(text, rel)
+
+
+def parse_case_text(text: str, rel: str) -> Loaded:
+    """Split and parse the text of a case file; problems, never exceptions."""
     parts = split(text, rel)
     if parts.front is None:
-        return _Loaded(Parsed(), "", parts.problems)
+        return Loaded(Parsed(), "", parts.problems)
     parsed = parse(parts.front, rel, line_offset=1)
     problems = list(parsed.problems)
     if parsed.data is None and not problems:
@@ -150,10 +162,10 @@ def _load(root: Path, rel: str) -> _Loaded:
             )
         )
         parsed.data = None
-    return _Loaded(parsed, parts.body, problems)
+    return Loaded(parsed, parts.body, problems)
 
 
-def load(root: Path, only: Iterable[Path] | None = None, today: date | None = None) -> Result:
+def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None) -> Result:
     """Load and check the knowledge base at ``root``.
 
     With ``only``, just those files are reported, each checked against the
@@ -184,12 +196,12 @@ def load(root: Path, only: Iterable[Path] | None = None, today: date | None = No
             result.problems.append(problem)
             result.files_checked += 1
     originals = {f.case_id: f for f in files if f.language is None}
-    ctx = Context(taxonomy, frozenset(originals), today or date.today())
+    ctx = Context(taxonomy, frozenset(originals), on or today())
 
     chosen = [f for f in files if selected is None or (root / f.rel).resolve() in selected]
-    loaded: dict[str, _Loaded] = {}
+    loaded: dict[str, Loaded] = {}
 
-    def get(rel: str) -> _Loaded:
+    def get(rel: str) -> Loaded:
         if rel not in loaded:
             loaded[rel] = _load(root, rel)
         return loaded[rel]
@@ -217,7 +229,16 @@ def load(root: Path, only: Iterable[Path] | None = None, today: date | None = No
     return result
 
 
-def _original(f: CaseFile, item: _Loaded, ctx: Context, out: list[Problem]) -> Case | None:
+def check_case_text(case_id: str, text: str, ctx: Context) -> list[Problem]:
+    """Every problem of one original case given as text (for tools and property tests)."""
+    rel = f"{CASES_DIR}/{case_id}.md"
+    item = parse_case_text(text, rel)
+    out = list(item.problems)
+    _original(CaseFile(rel, case_id, None), item, ctx, out)
+    return out
+
+
+def _original(f: CaseFile, item: Loaded, ctx: Context, out: list[Problem]) -> Case | None:
     if item.parsed.data is None:
         return None
     found = check_original(f.case_id, item.parsed, f.rel, ctx)
@@ -234,8 +255,8 @@ def _original(f: CaseFile, item: _Loaded, ctx: Context, out: list[Problem]) -> C
 
 def _translation(
     f: CaseFile,
-    item: _Loaded,
-    original: _Loaded | None,
+    item: Loaded,
+    original: Loaded | None,
     original_file: CaseFile | None,
     ctx: Context,
     out: list[Problem],

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator import names
 from generator.collection import CASE_ID, CASES_DIR, MAX_ID
+from generator.collection import today as current_day
 from generator.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -119,7 +120,7 @@ def write_skeleton(
         raise ScaffoldError(f"'{language}' is not an ISO 639-1 language code")
     path = root / CASES_DIR / f"{case_id}.md"
     text = render_skeleton(
-        taxonomy, countries, sectors, themes, language, title, today or date.today()
+        taxonomy, countries, sectors, themes, language, title, today or current_day()
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     try:  # 'x' mode: never overwrite, even if the file appeared since the check

@@ -56,7 +56,7 @@ def problems_from(
     # A duplicate key, an alias or a tag is already reported; its value says nothing more.
     reported = {p.field for p in parsed.problems}
     for err in exc.errors(include_url=False):
-        loc: Path = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        loc = _data_path(parsed.data, err["loc"])
         if field_name(loc) in reported:
             continue
         kind, value = err["type"], err.get("input")
@@ -123,6 +123,21 @@ def problems_from(
         else:
             add("invalid-value", err["msg"])
     return out
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path:
+    """Pydantic's location less the tags it adds for unions (``str``, ``dict[str,str]``)."""
+    out: list[str | int] = []
+    node = data
+    for i, part in enumerate(loc):
+        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            node = node[part]
+        elif i == len(loc) - 1 and isinstance(node, dict) and isinstance(part, str):
+            pass  # a missing key: the last part names it
+        else:
+            continue  # a union tag, not a place in the data
+        out.append(part)
+    return tuple(out)
 
 
 def _type_hint(kind: str, value: Any, written: str | None) -> str:

@@ -186,13 +186,19 @@ def _check(parsed: Parsed) -> list[Problem]:
             return []
         return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)]
 
-    langs = [x for x in raw.get("languages") or [] if isinstance(x, str)]
-    for i, lang in enumerate(langs):
+    langs = raw.get("languages")
+    site = [x for x in langs if isinstance(x, str)] if isinstance(langs, list) else []
+    for i, lang in enumerate(site):
         if lang not in names.iso639_1():
-            add(("languages", i), "unknown-language", f"'{lang}' is not an ISO 639-1 language code")
-    site = [x for x in langs if x in names.iso639_1()]
-    if len(set(site)) != len(site):
-        add(("languages",), "duplicate-item", "a language is listed twice")
+            alias = names.language_alias(lang)
+            add(
+                ("languages", i),
+                "unknown-language",
+                f"'{lang}' is not an ISO 639-1 language code",
+                f"did you mean '{alias}' ({names.language_name(alias)})?" if alias else "",
+            )
+        elif lang in site[:i]:
+            add(("languages", i), "duplicate-item", f"'{lang}' is listed twice", "remove one")
 
     ids: dict[str, set[str]] = {}
     for key in (*TERM_LISTS, "countries"):
@@ -231,11 +237,11 @@ def _check(parsed: Parsed) -> list[Problem]:
                 f"'{code}' is not an ISO 3166-1 alpha-2 country code",
                 f"did you mean '{near[0]}' ({names.country_name(near[0])})?" if near else "",
             )
-        _ref(add, ids, ("countries", i, "region"), item.get("region"), "regions", "region")
+        _ref(add, ids, ("countries", i, "region"), item.get("region"), "regions", "a region")
     for i, item in items("actors"):
-        _ref(add, ids, ("actors", i, "type"), item.get("type"), "actor_types", "actor type")
+        _ref(add, ids, ("actors", i, "type"), item.get("type"), "actor_types", "an actor type")
         if "country" in item:
-            _ref(add, ids, ("actors", i, "country"), item.get("country"), "countries", "country")
+            _ref(add, ids, ("actors", i, "country"), item.get("country"), "countries", "a country")
     for rating in REQUIRED_RATINGS:
         if "ratings" in ids and ids["ratings"] and rating not in ids["ratings"]:
             add(
@@ -245,6 +251,8 @@ def _check(parsed: Parsed) -> list[Problem]:
                 "the validator and 'sikb new' rely on met, partial, not-met and unknown",
             )
 
+    if any(lang not in names.iso639_1() for lang in site):
+        return out  # labels are checked once the languages themselves are right
     for key in TERM_LISTS:
         for i, item in items(key):
             for label_key in ("label", "description", "question", "name"):
@@ -285,8 +293,10 @@ def _ref(
     add(
         path,
         "unknown-term",
-        f"'{value}' is not a {what} declared in this file",
-        f"did you mean '{near[0]}'?" if near else f"declare it under '{vocabulary}'",
+        f"'{value}' is not {what} declared under '{vocabulary}'",
+        f"did you mean '{near[0]}'?"
+        if near
+        else f"use one of {names.quoted_list(sorted(ids[vocabulary]))}, or declare it there",
     )
 
 
