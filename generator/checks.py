@@ -75,13 +75,13 @@ class _Checker:
                 seen[value] = self.parsed.where(path)[0]
 
     def term(self, path: Path, value: Any, vocabulary: Mapping[str, Any], what: str) -> None:
-        if not isinstance(value, str) or value in vocabulary:
-            return
+        if not isinstance(value, str) or not value or value in vocabulary:
+            return  # an empty value is reported by the schema
         near = names.closest(value, vocabulary, n=1)
         if near:
             hint = f"did you mean '{near[0]}' ({self.label(vocabulary, near[0])})?"
         else:
-            hint = f"the {what}s are {names.quoted_list(vocabulary)}"
+            hint = f"the {what} ids are {names.quoted_list(vocabulary)}"
         self.add(path, "unknown-term", f"'{value}' is not a {what} id in taxonomy.yaml", hint)
 
     def label(self, vocabulary: Mapping[str, Any], key: str) -> str:
@@ -93,7 +93,7 @@ class _Checker:
 
     def country(self, path: Path, code: str) -> None:
         countries = self.tax.countries
-        if code in countries:
+        if not code or code in countries:
             return
         by_name = {names.country_name(c).casefold(): c for c in countries}
         near = (
@@ -113,7 +113,7 @@ class _Checker:
         self.add(path, "unknown-term", f"'{code}' is not a country code in taxonomy.yaml", hint)
 
     def language(self, path: Path, value: Any) -> None:
-        if not isinstance(value, str) or value in names.iso639_1():
+        if not isinstance(value, str) or not value or value in names.iso639_1():
             return
         by_name = {names.language_name(c).casefold(): c for c in names.iso639_1()}
         alias = names.language_alias(value) or by_name.get(value.casefold())

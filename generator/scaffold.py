@@ -49,36 +49,46 @@ def render_skeleton(
         f"  {cid + ':':<{width + 1}} unknown   # {c.question[lang]}"
         for cid, c in taxonomy.criteria.items()
     )
-    title_line = f'"{title}"' if title else '""   # one line: the project\'s name'
+    status = "unknown" if "unknown" in taxonomy.statuses else '""'
+    title_value = f'"{title}"' if title else '""'
+
+    def line(text: str, comment: str) -> str:
+        return f"{text:<23} # {comment}"
+
+    head = "\n".join(
+        [
+            line(f"title: {title_value}", "one line: the project's name"),
+            line('summary: ""', "plain text, at most 500 characters: what, where, by whom, why"),
+            line(f"language: {language}", "ISO 639-1 code of the language you write this file in"),
+            line(f"countries: {_flow(countries)}", country_names),
+            line("places: []", "optional: cities or districts named by the sources"),
+            line(f"sectors: {_flow(sectors)}", f"one or more of: {', '.join(taxonomy.sectors)}"),
+            line(f"themes: {_flow(themes)}", "one or more theme ids from taxonomy.yaml"),
+            line("actors:", "one or more: an actor id and a role id from the taxonomy"),
+            f"  # - {{id: {next(iter(taxonomy.actors))}, role: {next(iter(taxonomy.roles))}}}",
+            line(f"status: {status}", f"one of: {', '.join(taxonomy.statuses)}"),
+            line("# period:", "optional: only the dates the sources give"),
+            '#   start: "2019"        # YYYY, YYYY-MM or YYYY-MM-DD',
+            '#   end: "2021"',
+            line("criteria:", f"rate each: {', '.join(taxonomy.ratings)}"),
+            "  # 'unknown' is an honest answer. Any other rating needs a note:",
+            '  #   novelty: {rating: met, note: "What in the sources supports the rating."}',
+            criteria,
+            line("sources:", "one or more; title and language required"),
+            '  # - title: "The document\'s title"',
+            '  #   author: "Its author"           # optional',
+            '  #   publisher: "Its publisher"     # optional',
+            '  #   date: "2022-10-20"             # optional: YYYY, YYYY-MM or YYYY-MM-DD',
+            "  #   language: en",
+            '  #   url: "https://..."             # optional: http or https only',
+            line("related: []", "optional: ids of other cases in cases/"),
+            line(f'updated: "{today.isoformat()}"', "the date of the last substantive edit"),
+        ]
+    )
     return f"""---
 # A case of the Social Innovation Knowledge Base. Every fact comes from a source
 # listed under 'sources'; write in your own words. Check with: sikb validate
-title: {title_line}
-summary: ""             # plain text, at most 500 characters: what, where, by whom, why
-language: {language}        # ISO 639-1 code of the language you write this file in
-countries: {_flow(countries)}   # {country_names}
-places: []              # optional: cities or districts named by the sources
-sectors: {_flow(sectors)}   # one or more of: {", ".join(taxonomy.sectors)}
-themes: {_flow(themes)}   # one or more theme ids from taxonomy.yaml
-actors:                 # one or more; id from the taxonomy's actors, role from its roles
-  # - {{id: {next(iter(taxonomy.actors))}, role: {next(iter(taxonomy.roles))}}}
-status: unknown         # one of: {", ".join(taxonomy.statuses)}
-# period:               # optional: only the dates the sources give (YYYY, YYYY-MM or YYYY-MM-DD)
-#   start: "2019"
-#   end: "2021"
-criteria:               # rate each: {", ".join(taxonomy.ratings)}.
-  # 'unknown' is an honest answer. Any other rating needs a note:
-  #   novelty: {{rating: met, note: "What in the sources supports the rating."}}
-{criteria}
-sources:                # one or more; title and language required
-  # - title: "The document's title"
-  #   author: "Its author"           # optional
-  #   publisher: "Its publisher"     # optional
-  #   date: "2022-10-20"             # optional: YYYY, YYYY-MM or YYYY-MM-DD
-  #   language: en
-  #   url: "https://..."             # optional: http or https only
-related: []             # optional: ids of other cases in cases/
-updated: "{today.isoformat()}"   # the date of the last substantive edit
+{head}
 ---
 
 ## Context

@@ -92,7 +92,7 @@ def problems_from(
             add("unknown-key", f"unknown key '{loc[-1]}'", hint)
         elif kind in _EXPECTED:
             add(
-                "wrong-type",
+                "empty-value" if value is None and not written else "wrong-type",
                 f"expected {_EXPECTED[kind]}, found {describe(value, written)}",
                 _type_hint(kind, value, written),
             )
@@ -144,7 +144,7 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path:
 
 def _type_hint(kind: str, value: Any, written: str | None) -> str:
     if value is None and not written:
-        return "fill in a value, or remove the key if it is optional"
+        return "fill it in"
     if kind == "string_type" and isinstance(value, int | float | bool | None):
         return f'put the value in quotes: "{written or _yaml_text(value)}"'
     if kind == "list_type" and isinstance(value, str):

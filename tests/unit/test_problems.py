@@ -6,10 +6,25 @@ import json
 
 from generator.problems import Problem, Severity, promote, render
 
-P1 = Problem("cases/a.md", 7, 3, "unknown-term", "'MDA' is not a country code", "countries[0]",
-             "did you mean 'MD' (Moldova)?")  # fmt: skip
-P2 = Problem("cases/b.md", 4, 1, "missing-note", "rated 'met' without a note", "criteria.novelty",
-             "", Severity.WARNING)  # fmt: skip
+P1 = Problem(
+    "cases/a.md",
+    7,
+    3,
+    "unknown-term",
+    "'MDA' is not a country code",
+    "countries[0]",
+    "did you mean 'MD' (Moldova)?",
+)
+P2 = Problem(
+    "cases/b.md",
+    4,
+    1,
+    "missing-note",
+    "rated 'met' without a note",
+    "criteria.novelty",
+    "",
+    Severity.WARNING,
+)
 
 
 def test_text_report_lists_problems_then_one_summary_line() -> None:
@@ -40,10 +55,15 @@ def test_json_report_is_machine_readable() -> None:
     doc = json.loads(render([P1, P2], 2, "json"))
     assert (doc["errors"], doc["warnings"], doc["files_checked"]) == (1, 1, 2)
     assert doc["problems"][0] == {
-        "path": "cases/a.md", "line": 7, "column": 3, "code": "unknown-term",
-        "message": "'MDA' is not a country code", "field": "countries[0]",
-        "hint": "did you mean 'MD' (Moldova)?", "severity": "error",
-    }  # fmt: skip
+        "path": "cases/a.md",
+        "line": 7,
+        "column": 3,
+        "code": "unknown-term",
+        "message": "'MDA' is not a country code",
+        "field": "countries[0]",
+        "hint": "did you mean 'MD' (Moldova)?",
+        "severity": "error",
+    }
 
 
 def test_strict_mode_turns_warnings_into_errors() -> None:

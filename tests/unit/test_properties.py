@@ -18,9 +18,32 @@ from tests.conftest import FIXTURES
 TAXONOMY, _ = load_taxonomy(FIXTURES / "kb")
 assert TAXONOMY is not None
 CTX = Context(TAXONOMY, frozenset({"youth-lab-moldova", "lviv-services"}), date(2026, 11, 23))
-KEYS = ["title", "summary", "language", "countries", "places", "sectors", "themes", "actors",
-        "status", "period", "criteria", "sources", "related", "updated", "id", "role", "rating",
-        "note", "start", "end", "url", "date", "novelty", "x"]  # fmt: skip
+KEYS = [
+    "title",
+    "summary",
+    "language",
+    "countries",
+    "places",
+    "sectors",
+    "themes",
+    "actors",
+    "status",
+    "period",
+    "criteria",
+    "sources",
+    "related",
+    "updated",
+    "id",
+    "role",
+    "rating",
+    "note",
+    "start",
+    "end",
+    "url",
+    "date",
+    "novelty",
+    "x",
+]
 
 scalars = st.one_of(
     st.none(),
@@ -38,8 +61,7 @@ values = st.recursive(
     ),
     max_leaves=25,
 )
-SETTINGS = settings(max_examples=300, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
