@@ -65,11 +65,11 @@ NOUNS = {
 }
 SUMMARY = {
     "en": "A synthetic case about {theme} in {country}, written to time the validator. "
-    "It runs from {start} and involves {actors} actors. ",
+    "It runs from {start} and involves {actors} actors.",
     "ru": "Синтетический кейс на тему «{theme}» ({country}) для замера скорости проверки. "
-    "Начат в {start}, участников: {actors}. ",
+    "Начат в {start}, участников: {actors}.",
     "uk": "Синтетичний кейс на тему «{theme}» ({country}) для вимірювання швидкості "
-    "перевірки. Розпочато у {start}, учасників: {actors}. ",
+    "перевірки. Розпочато у {start}, учасників: {actors}.",
 }
 NOTE = {
     "en": "Source {n} supports this rating.",
@@ -116,10 +116,9 @@ def case_text(rng: random.Random, n: int, total: int, tax: Taxonomy) -> str:
     start = partial_date(rng, start_year)
     end = partial_date(rng, start_year + rng.randint(1, 5))
     title = f"{rng.choice(ADJECTIVES[lang])} {rng.choice(NOUNS[lang])} {n}"
-    sentence = SUMMARY[lang].format(
+    summary = SUMMARY[lang].format(
         theme=themes[0], country=countries[0], start=start, actors=len(actors)
     )
-    summary = sentence.strip()
     assert len(summary) <= SUMMARY_MAX, summary
 
     lines = [

@@ -49,8 +49,13 @@ _FLOAT_SPECIAL = {
 }
 
 
+_MAY_RESOLVE = frozenset("-+.0123456789~nNtTfF")
+
+
 def resolve_plain(value: str) -> Any:
     """A plain (unquoted) scalar by the YAML 1.2 core schema."""
+    if value and value[0] not in _MAY_RESOLVE:
+        return value  # most scalars are words: skip the patterns
     if value in _BOOL:
         return _BOOL[value]
     if _NULL.match(value):
@@ -180,44 +185,49 @@ def parse(text: str, rel_path: str, line_offset: int = 0) -> Parsed:
                 continue
             if kind in (events.StreamStartEvent, events.StreamEndEvent, events.DocumentEndEvent):
                 continue
-            at = pos(ev.start_mark)
-            current = _next_path(stack)
+            if kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+                stack.pop()
+                continue
+            mark = ev.start_mark
+            at = (mark.line + 1 + line_offset, mark.column + 1)
             if kind is events.AliasEvent:
                 problem(
                     at,
                     "yaml-alias",
-                    current,
+                    _next_path(stack),
                     f"YAML aliases (*{ev.anchor}) are not allowed",
                     "write the value out in full where it is used",
                 )
                 place(None, at)
                 continue
-            anchor = getattr(ev, "anchor", None)
+            anchor = ev.anchor
             if anchor is not None:
                 problem(
                     at,
                     "yaml-anchor",
-                    current,
+                    _next_path(stack),
                     f"YAML anchors (&{anchor}) are not allowed",
                     f"remove '&{anchor}' and write the value out in full",
                 )
-            tag = getattr(ev, "tag", None)
+            tag = ev.tag
             if kind is events.ScalarEvent:
                 if tag is not None and tag != "!":
                     problem(
                         at,
                         "yaml-tag",
-                        current,
+                        _next_path(stack),
                         f"YAML tags ({tag}) are not allowed",
                         "remove the tag; quote the value if it must be text",
                     )
-                value = resolve_plain(ev.value) if ev.implicit[0] else ev.value
-                if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
-                    value = ev.value  # keys are names, whatever they look like
+                value = ev.value
+                is_key = stack and stack[-1].key is None and type(stack[-1].container) is dict
+                if ev.implicit[0] and not is_key:  # keys are names, whatever they look like
+                    value = resolve_plain(value)
                 path = place(value, at)
                 if path is not None and not isinstance(value, str):
                     out.plain_text[path] = ev.value
             elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+                current = _next_path(stack)
                 if tag is not None and not ev.implicit:
                     problem(
                         at,
@@ -229,8 +239,6 @@ def parse(text: str, rel_path: str, line_offset: int = 0) -> Parsed:
                 container: Any = {} if kind is events.MappingStartEvent else []
                 path = place(container, at)
                 stack.append(_Frame(container, path if path is not None else current))
-            else:  # MappingEndEvent / SequenceEndEvent
-                stack.pop()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at = pos(mark) if mark is not None else (1 + line_offset, 1)
