@@ -6,10 +6,10 @@ STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test lint types unit e2e bench validate clean
+.PHONY: help site serve test lint types unit e2e bench validate schema clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ e2e: $(STAMP) ## End-to-end tests: the CLI and a real MkDocs build
 	$(BIN)/pytest -q tests/e2e
 
 test: lint types unit e2e ## Everything CI runs: lint, types, unit and end-to-end tests
+
+schema: $(STAMP) ## Write build/case.schema.json for editors (see docs/case-format.md)
+	mkdir -p build
+	$(BIN)/sikb schema > build/case.schema.json
 
 bench: $(STAMP) ## Benchmarks (figures, not tests)
 	$(BIN)/python benchmarks/bench_validate.py

@@ -60,6 +60,7 @@ def case_schema(taxonomy: Taxonomy) -> dict[str, Any]:
         "required": list(taxonomy.criteria),
         "additionalProperties": False,
     }
+    schema.pop("title", None)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "SIKB case front matter",
