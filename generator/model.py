@@ -32,33 +32,35 @@ Id = Annotated[str, StringConstraints(min_length=1)]
 DateText = Annotated[str, BeforeValidator(_number_as_text)]
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
+    """Strict types, no unknown keys, frozen; field docstrings become schema descriptions."""
+
     model_config = ConfigDict(
         strict=True, extra="forbid", frozen=True, use_attribute_docstrings=True
     )
 
 
-class ActorRef(_Strict):
+class ActorRef(StrictModel):
     id: Id
     """An actor id from the taxonomy."""
     role: Id
     """A role id from the taxonomy: what the actor did in this case."""
 
 
-class Period(_Strict):
+class Period(StrictModel):
     start: DateText
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
     end: DateText | None = None
 
 
-class Assessment(_Strict):
+class Assessment(StrictModel):
     rating: Id
     """A rating id from the taxonomy: met, partial, not-met, unknown."""
     note: Text | None = None
     """Why: what the sources say that supports the rating."""
 
 
-class Source(_Strict):
+class Source(StrictModel):
     title: Line
     language: Id
     """ISO 639-1 code of the language the source is written in."""
@@ -69,7 +71,7 @@ class Source(_Strict):
     """http or https only."""
 
 
-class CaseMeta(_Strict):
+class CaseMeta(StrictModel):
     """The front matter of an original case file."""
 
     title: Line
@@ -90,11 +92,11 @@ class CaseMeta(_Strict):
     """The date of the last substantive edit, ``YYYY-MM-DD``."""
 
 
-class NoteOnly(_Strict):
+class NoteOnly(StrictModel):
     note: Text
 
 
-class TranslationMeta(_Strict):
+class TranslationMeta(StrictModel):
     """The front matter of a translation: only what is translated, and its provenance."""
 
     title: Line

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from generator import names
+from generator.model import StrictModel
 from generator.problems import Problem
 from generator.schema_errors import problems_from
 from generator.yamlload import Parsed, parse
@@ -22,13 +23,7 @@ Labels = dict[str, str]
 """Text per site language: ``{en: ..., ru: ..., uk: ...}``."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(
-        strict=True, extra="forbid", frozen=True, use_attribute_docstrings=True
-    )
-
-
-class Term(_Strict):
+class Term(StrictModel):
     id: str
     label: Labels
     description: Labels | None = None
@@ -43,14 +38,14 @@ class Criterion(DescribedTerm):
     """The question an assessor asks of a case."""
 
 
-class Country(_Strict):
+class Country(StrictModel):
     code: str
     """ISO 3166-1 alpha-2; the name comes from CLDR."""
     region: str
     post_soviet: bool
 
 
-class Actor(_Strict):
+class Actor(StrictModel):
     id: str
     name: Labels | str
     """One name, or a name per language where it differs (the default language required)."""
@@ -62,7 +57,7 @@ class Actor(_Strict):
 NonEmpty = Field(min_length=1)
 
 
-class TaxonomyFile(_Strict):
+class TaxonomyFile(StrictModel):
     languages: Annotated[list[str], NonEmpty]
     """Site languages; the first is the default. The one place they are listed."""
     regions: Annotated[list[Term], NonEmpty]
