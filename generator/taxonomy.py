@@ -134,11 +134,16 @@ def load_taxonomy(root: Path) -> tuple[Taxonomy | None, list[Problem]]:
                 0,
                 "missing-file",
                 "the taxonomy file is missing",
-                "every knowledge base needs taxonomy.yaml at its root",
+                hint="every knowledge base needs taxonomy.yaml at its root",
             )
         ]
     except (OSError, UnicodeDecodeError) as exc:
         return None, [Problem(TAXONOMY_FILE, 0, 0, "unreadable", f"cannot read it: {exc}")]
+    return parse_taxonomy(text)
+
+
+def parse_taxonomy(text: str) -> tuple[Taxonomy | None, list[Problem]]:
+    """The taxonomy in ``text``, or None with every problem found in it; never raises."""
     parsed = parse(text, TAXONOMY_FILE)
     problems = list(parsed.problems)
     if parsed.data is None and problems:

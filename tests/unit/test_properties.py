@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator.checks import Context
 from generator.collection import check_case_text
-from generator.taxonomy import load_taxonomy
+from generator.taxonomy import load_taxonomy, parse_taxonomy
 from generator.yamlload import parse
 from tests.conftest import FIXTURES
 
@@ -95,3 +95,23 @@ def test_the_fixture_cases_are_valid_by_the_same_entry_point() -> None:
     """The property tests' entry point agrees with the CLI on a valid case."""
     text = (FIXTURES / "kb" / "cases" / "youth-lab-moldova.md").read_text(encoding="utf-8")
     assert check_case_text("youth-lab-moldova", text, CTX) == []
+
+
+TAXONOMY_TEXT = (FIXTURES / "kb" / "taxonomy.yaml").read_text(encoding="utf-8")
+
+
+@SETTINGS
+@given(values)
+def test_taxonomy_loader_never_raises_on_any_yaml(value: object) -> None:
+    """Any YAML document as taxonomy.yaml gives problems, never an exception."""
+    taxonomy, problems = parse_taxonomy(yaml.safe_dump(value, allow_unicode=True))
+    assert taxonomy is None
+    assert problems
+
+
+@SETTINGS
+@given(st.integers(0, len(TAXONOMY_TEXT) - 1), st.integers(1, 40), st.text(max_size=5))
+def test_taxonomy_loader_never_raises_on_a_damaged_taxonomy(at: int, cut: int, junk: str) -> None:
+    """The real fixture taxonomy with a slice replaced by junk: problems or a taxonomy."""
+    taxonomy, problems = parse_taxonomy(TAXONOMY_TEXT[:at] + junk + TAXONOMY_TEXT[at + cut :])
+    assert (taxonomy is None) == bool(problems)
