@@ -177,7 +177,7 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
     taxonomy, tax_problems = load_taxonomy(root)
     selected = None if only is None else {p.resolve() for p in only}
     wants_taxonomy = selected is None or (root / TAXONOMY_FILE).resolve() in selected
-    result.files_checked += wants_taxonomy
+    result.files_checked += wants_taxonomy or bool(tax_problems)
     result.problems += tax_problems
     if taxonomy is None:
         log.debug("taxonomy.yaml has errors; cases are not checked")
@@ -185,11 +185,9 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
 
     files: list[CaseFile] = []
     cases_dir = root / CASES_DIR
-    paths = (
-        sorted(p for p in cases_dir.iterdir() if not p.name.startswith("."))
-        if (cases_dir.is_dir())
-        else []
-    )
+    paths = []
+    if cases_dir.is_dir():
+        paths = sorted(p for p in cases_dir.iterdir() if not p.name.startswith("."))
     for path in paths:
         case_file, problem = classify(root, path)
         if case_file:
