@@ -181,18 +181,14 @@ def _stats(root: Path, args: argparse.Namespace) -> int:
 
 def _fingerprint(root: Path, args: argparse.Namespace) -> int:
     from generator.checks import fingerprint
-    from generator.frontmatter import read_text, split
-    from generator.yamlload import parse
+    from generator.collection import load_file
 
-    rel = args.path.resolve().relative_to(root).as_posix() if args.path.exists() else None
-    if rel is None:
+    if not args.path.exists():
         raise UsageError(f"no such file: {args.path}")
-    text, problems = read_text(root / rel, rel)
-    parts = split(text or "", rel)
-    parsed = parse(parts.front, rel, 1) if parts.front is not None else None
-    if text is None or parts.front is None or parsed is None or parsed.problems:
-        found = problems or parts.problems or (parsed.problems if parsed else [])
-        print(render(found, 1, "text"), file=sys.stderr)
+    rel = args.path.resolve().relative_to(root).as_posix()
+    item = load_file(root, rel)
+    if item.problems:
+        print(render(item.problems, 1, "text"), file=sys.stderr)
         return EXIT_PROBLEMS
-    print(fingerprint(parsed.data, parts.body))
+    print(fingerprint(item.parsed.data, item.body))
     return EXIT_OK

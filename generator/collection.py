@@ -127,7 +127,8 @@ def today() -> date:
     return date.fromisoformat(fixed) if fixed else date.today()
 
 
-def _load(root: Path, rel: str) -> Loaded:
+def load_file(root: Path, rel: str) -> Loaded:
+    """Read, split and parse one case file; problems, never exceptions."""
     text, problems = read_text(root / rel, rel)
     if text is None:
         return Loaded(Parsed(), "", problems)
@@ -207,7 +208,7 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
     def get(rel: str) -> Loaded:
         if rel in loaded:
             return loaded[rel]
-        item = _load(root, rel)
+        item = load_file(root, rel)
         if rel in needed:
             loaded[rel] = item
         return item

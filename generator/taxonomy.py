@@ -14,7 +14,7 @@ from generator import names
 from generator.model import StrictModel
 from generator.problems import Problem
 from generator.schema_errors import problems_from
-from generator.yamlload import Parsed, parse
+from generator.yamlload import Parsed, field_name, parse
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAXONOMY_FILE = "taxonomy.yaml"
@@ -177,8 +177,7 @@ def _check(parsed: Parsed) -> list[Problem]:
 
     def add(path: tuple[str | int, ...], code: str, message: str, hint: str = "") -> None:
         line, col = parsed.where(path)
-        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
-        out.append(Problem(TAXONOMY_FILE, line, col, code, message, field, hint))
+        out.append(Problem(TAXONOMY_FILE, line, col, code, message, field_name(path), hint))
 
     def items(key: str) -> list[tuple[int, dict[str, Any]]]:
         value = raw.get(key)
