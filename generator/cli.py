@@ -83,6 +83,26 @@ def _parser() -> argparse.ArgumentParser:
         help="print the fingerprint of an original case, for a translation's original_fingerprint",
     )
     p.add_argument("path", type=Path)
+
+    p = sub.add_parser(
+        "build", help="validate strictly, then build the site in every language into site/"
+    )
+    p.add_argument("--site-dir", type=Path, default=None, help="where to build (default: site/)")
+    p.add_argument("--jobs", type=int, default=None, help="languages built at once")
+    p = sub.add_parser("serve", help="build, then preview with live reload")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p = sub.add_parser(
+        "i18n", help="translation coverage: cases, taxonomy labels and interface strings"
+    )
+    p.add_argument(
+        "--update",
+        action="store_true",
+        help="re-extract messages.pot and merge it into every language's catalog",
+    )
+    p.add_argument(
+        "--strict", action="store_true", help="exit 1 if any interface string is missing"
+    )
     return parser
 
 
@@ -98,6 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "schema": _schema,
             "stats": _stats,
             "fingerprint": _fingerprint,
+            "build": _build,
+            "serve": _serve,
+            "i18n": _i18n,
         }[args.command]
         return handler(root, args)
     except UsageError as exc:
@@ -192,3 +215,98 @@ def _fingerprint(root: Path, args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     print(fingerprint(item.parsed.data, item.body))
     return EXIT_OK
+
+
+def _report_build(outcome: object) -> None:
+    from generator.pipeline import Outcome
+
+    assert isinstance(outcome, Outcome)
+    print(render(outcome.problems, outcome.files_checked, "text"), file=sys.stderr)
+
+
+def _build(root: Path, args: argparse.Namespace) -> int:
+    from generator.pipeline import build
+
+    _engine_logging()
+    outcome = build(root, args.site_dir, jobs=args.jobs, on_problems=_report_build)
+    if not outcome.built:
+        return EXIT_PROBLEMS
+    for t in outcome.trees:
+        print(f"{t.language}: {t.pages} pages ({t.written} written, {t.removed} removed)")
+    for b in outcome.built:
+        state = f"failed: {b.error}" if b.error else "built"
+        print(f"{b.language}: {state} in {b.seconds:.1f} s")
+    timings = ", ".join(f"{k} {v:.1f} s" for k, v in outcome.timings.items())
+    print(f"{'Site built' if outcome.ok else 'Build failed'} ({timings}).")
+    return EXIT_OK if outcome.ok else EXIT_PROBLEMS
+
+
+def _serve(root: Path, args: argparse.Namespace) -> int:
+    from generator import mkdocs_adapter
+    from generator.pipeline import build, watched
+
+    _engine_logging()
+
+    def rebuild() -> bool:
+        outcome = build(root, on_problems=_report_build)
+        for b in outcome.built:
+            if b.error:
+                print(f"{b.language}: failed: {b.error}", file=sys.stderr)
+        return outcome.ok
+
+    rebuild()
+    layout = mkdocs_adapter.Layout.at(root)
+    print(f"Serving on http://{args.host}:{args.port}/ (set SIKB_SITE_URL to match another host)")
+    mkdocs_adapter.serve(layout, rebuild, watched(root), args.host, args.port)
+    return EXIT_OK
+
+
+def _engine_logging() -> None:
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+
+
+def _i18n(root: Path, args: argparse.Namespace) -> int:
+    from generator import i18n
+    from generator.stats import translation_coverage
+
+    result = _loaded_or_report(root)
+    if result.collection is None:
+        return EXIT_PROBLEMS
+    languages = result.collection.taxonomy.languages
+    if args.update:
+        for path in i18n.update(languages):
+            print(f"wrote {path.relative_to(i18n.PACKAGE.parent).as_posix()}")
+    rows = translation_coverage(result.collection)
+    print(
+        f"{'language':<10}{'original':>9}{'translated':>11}{'stale':>7}{'missing':>9}"
+        f"{'interface':>12}"
+    )
+    missing_any = False
+    details = []
+    for row in rows:
+        cov = i18n.coverage(row.language)
+        done = cov.total - len(cov.missing)
+        missing_any |= bool(cov.missing)
+        print(
+            f"{row.language:<10}{row.original:>9}{row.translated:>11}{row.stale:>7}"
+            f"{row.missing:>9}{f'{done}/{cov.total}':>12}"
+        )
+        if row.missing_cases:
+            details.append(f"{row.language}: not translated: {', '.join(row.missing_cases)}")
+        if row.stale_cases:
+            details.append(f"{row.language}: stale: {', '.join(row.stale_cases)}")
+        for label in row.missing_labels:
+            details.append(f"{row.language}: taxonomy label missing: {label}")
+        for msgid in cov.missing:
+            details.append(f"{row.language}: interface string missing: {msgid!r}")
+    if details:
+        print()
+        print("\n".join(details))
+    return EXIT_PROBLEMS if args.strict and missing_any else EXIT_OK

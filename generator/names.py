@@ -60,3 +60,26 @@ def quoted_list(values: Iterable[str], limit: int = 12) -> str:
     items = list(values)
     text = ", ".join(f"'{v}'" for v in items[:limit])
     return text + (f", ... ({len(items)} in all)" if len(items) > limit else "")
+
+
+def autonym(lang: str) -> str:
+    """A language's name in itself, capitalised for a switcher: ``uk`` -> ``Українська``."""
+    name = str(_locale(lang).get_display_name(lang) or lang)
+    return name[:1].upper() + name[1:]
+
+
+def format_partial(text: str, lang: str) -> str:
+    """``2022-10-20``, ``2005-09`` or ``2005`` in the reader's language, per CLDR."""
+    from babel.dates import format_date, format_skeleton
+
+    from generator.dates import parse_partial
+
+    try:
+        when = parse_partial(text)
+    except ValueError:
+        return text
+    if when.precision == "day":
+        return str(format_date(when.first, format="long", locale=_locale(lang)))
+    if when.precision == "month":
+        return str(format_skeleton("yMMMM", when.first, locale=_locale(lang)))
+    return str(when.first.year)

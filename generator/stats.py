@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from generator import names
 from generator.collection import Collection
@@ -62,3 +63,66 @@ def render_stats(counts: Counts, taxonomy: Taxonomy) -> str:
         for term, n in counts[key].items():
             lines.append(f"  {n:>5}  {term:<{width}}  {label(key, term)}")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class LanguageCoverage:
+    language: str
+    original: int
+    """Cases written in this language."""
+    translated: int
+    stale: int
+    missing: int
+    missing_cases: tuple[str, ...]
+    stale_cases: tuple[str, ...]
+    missing_labels: tuple[str, ...]
+    """Taxonomy entries without a label (or description, question) in this language."""
+
+
+def translation_coverage(collection: Collection) -> list[LanguageCoverage]:
+    """Per site language: how many cases a reader gets in their language."""
+    tax = collection.taxonomy
+    rows = []
+    for lang in tax.languages:
+        original = translated = 0
+        stale: list[str] = []
+        missing: list[str] = []
+        for cid, case in sorted(collection.cases.items()):
+            if case.meta.language == lang:
+                original += 1
+                continue
+            tr = collection.translations.get(cid, {}).get(lang)
+            if tr is None:
+                missing.append(cid)
+            elif tr.stale:
+                stale.append(cid)
+            else:
+                translated += 1
+        rows.append(
+            LanguageCoverage(
+                lang,
+                original,
+                translated,
+                len(stale),
+                len(missing),
+                tuple(missing),
+                tuple(stale),
+                tuple(_missing_labels(tax, lang)),
+            )
+        )
+    return rows
+
+
+def _missing_labels(tax: Taxonomy, lang: str) -> list[str]:
+    out = []
+    vocabularies = ("regions", "sectors", "themes", "actor_types", "roles", "criteria")
+    for key in (*vocabularies, "ratings", "statuses"):
+        for term_id, term in getattr(tax, key).items():
+            for field in ("label", "description", "question"):
+                labels = getattr(term, field, None)
+                if labels is not None and not labels.get(lang):
+                    out.append(f"{key}.{term_id}.{field}")
+    for actor_id, actor in tax.actors.items():
+        if isinstance(actor.name, dict) and not actor.name.get(lang):
+            out.append(f"actors.{actor_id}.name")
+    return out

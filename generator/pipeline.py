@@ -1,0 +1,88 @@
+"""load -> validate -> render -> engine, as one call for ``sikb build`` and ``sikb serve``."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import mkdocs_adapter as engine
+from generator.collection import load
+from generator.problems import Problem, Severity, promote
+from generator.render import Options
+from generator.site import DOCS_DIR, TreeReport, handwritten, write_trees
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Outcome:
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+    trees: list[TreeReport] = field(default_factory=list)
+    built: list[engine.Built] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        no_errors = not any(p.severity is Severity.ERROR for p in self.problems)
+        return no_errors and bool(self.built) and all(b.error is None for b in self.built)
+
+
+def jobs_default() -> int:
+    return max(1, min(len(os.sched_getaffinity(0)), 4))
+
+
+def build(
+    root: Path,
+    site: Path | None = None,
+    *,
+    strict: bool = True,
+    jobs: int | None = None,
+    on_problems: Callable[[Outcome], None] | None = None,
+) -> Outcome:
+    """Validate the collection, write the language trees, build them; stop at the first failure."""
+    out = Outcome()
+    t0 = time.perf_counter()
+    result = load(root)
+    out.problems = promote(result.problems) if strict else result.problems
+    out.files_checked = result.files_checked
+    out.timings["validate"] = time.perf_counter() - t0
+    if result.collection is None or any(p.severity is Severity.ERROR for p in out.problems):
+        if on_problems:
+            on_problems(out)
+        return out
+    collection = result.collection
+    layout = engine.Layout.at(root, site)
+    languages = collection.taxonomy.languages
+    t1 = time.perf_counter()
+    options = Options(edit_url=os.environ.get("SIKB_EDIT_URL") or None)
+    out.trees = write_trees(collection, root, layout.build / "docs", options)
+    out.timings["render"] = time.perf_counter() - t1
+    names = [p.path[:-3] for p in handwritten(root / DOCS_DIR, languages[0], languages[0])]
+    url = engine.site_url()
+    engine.write_configs(layout, languages, names, url)
+    t2 = time.perf_counter()
+    out.built = engine.build_languages(layout, languages, jobs or jobs_default())
+    out.timings["engine"] = time.perf_counter() - t2
+    if out.ok:
+        engine.write_root(layout, languages, url)
+    return out
+
+
+def watched(root: Path) -> list[Path]:
+    """What a preview watches: the cases, the taxonomy, hand-written pages, theme overrides."""
+    package = Path(__file__).parent
+    return [
+        root / "cases",
+        root / "taxonomy.yaml",
+        root / DOCS_DIR,
+        root / "overrides",
+        root / engine.BASE_CONFIG,
+        package / "templates",
+        package / "locales",
+        package / "assets",
+    ]

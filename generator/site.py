@@ -1,0 +1,117 @@
+"""Write one Markdown tree per site language: generated pages, hand-written pages, assets.
+
+Engine-neutral: the trees are plain folders of Markdown that any engine can build.
+Files are written only when their text changes, and files no longer generated are
+removed, so a preview server sees exactly what changed and no stale page survives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.collection import Collection
+from generator.i18n import N_, translations
+from generator.markdown_safe import md_text
+from generator.names import language_name
+from generator.render import Options, Page, render_site
+
+ASSETS = Path(__file__).parent / "assets"
+DOCS_DIR = "docs"
+_SUFFIX = re.compile(r"^(?P<name>[^.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.md$")
+FALLBACK_TITLE = N_("Not yet translated")
+FALLBACK_TEXT = N_("This page has not been translated into this language yet.")
+ORIGINAL_LANGUAGE = N_("Original language:")
+
+
+@dataclass(frozen=True)
+class TreeReport:
+    language: str
+    pages: int
+    written: int
+    removed: int
+
+
+def handwritten(docs: Path, lang: str, default: str) -> list[Page]:
+    """``docs/<name>.md`` (default language) and ``docs/<name>.<lang>.md``, one page per name.
+
+    A name without a version in ``lang`` falls back to the default language's, under
+    a notice in the reader's language.
+    """
+    found: dict[str, dict[str, Path]] = {}
+    for path in sorted(docs.glob("*.md")) if docs.is_dir() else []:
+        m = _SUFFIX.match(path.name)
+        if m:
+            found.setdefault(m["name"], {})[m["lang"] or default] = path
+    tr = translations(lang)
+    pages = []
+    for name, versions in found.items():
+        if name == "index":
+            continue  # the home page is generated
+        if lang in versions:
+            text = versions[lang].read_text(encoding="utf-8")
+        elif default in versions:
+            text = _with_notice(
+                versions[default].read_text(encoding="utf-8"),
+                tr.ugettext(FALLBACK_TITLE),
+                f"{tr.ugettext(FALLBACK_TEXT)} {tr.ugettext(ORIGINAL_LANGUAGE)} "
+                f"{md_text(_cap(language_name(default, lang)))}.",
+            )
+        else:
+            continue
+        pages.append(Page(f"{name}.md", text))
+    return pages
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _with_notice(text: str, title: str, body: str) -> str:
+    notice = f'!!! info "{title}"\n\n    {body}\n\n'
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "".join([*lines[: i + 1], "\n", notice, *lines[i + 1 :]])
+    return notice + text
+
+
+def assets() -> list[Page]:
+    return [Page(f"assets/{p.name}", p.read_text(encoding="utf-8")) for p in ASSETS.iterdir()]
+
+
+def write_tree(pages: Iterable[Page], dest: Path, lang: str = "") -> TreeReport:
+    """Make ``dest`` hold exactly ``pages``: write what changed, remove what is gone."""
+    wanted: dict[Path, str] = {dest / p.path: p.text for p in pages}
+    written = removed = 0
+    for path, text in wanted.items():
+        data = text.encode("utf-8")
+        try:
+            if path.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written += 1
+    if dest.is_dir():
+        for path in sorted(dest.rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                removed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return TreeReport(lang, len(wanted), written, removed)
+
+
+def write_trees(
+    collection: Collection, root: Path, out: Path, options: Options | None = None
+) -> list[TreeReport]:
+    """Render every language into ``out/<lang>/``."""
+    default = collection.taxonomy.default_language
+    reports = []
+    for lang, pages in render_site(collection, options).items():
+        every = [*pages, *handwritten(root / DOCS_DIR, lang, default), *assets()]
+        reports.append(write_tree(every, out / lang, lang))
+    return reports
