@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test lint types unit e2e bench validate schema clean
+.PHONY: help site serve test lint types unit e2e bench validate schema i18n clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -20,11 +20,14 @@ $(STAMP): requirements.lock pyproject.toml
 validate: $(STAMP) ## Check every case and the taxonomy (strict)
 	$(BIN)/sikb validate --strict
 
-site: validate ## Validate, then build the site into site/
-	$(BIN)/mkdocs build --strict
+site: $(STAMP) ## Check every case (strict), then build the site in every language into site/
+	$(BIN)/sikb build
 
-serve: validate ## Preview the site with live reload
-	$(BIN)/mkdocs serve --livereload
+serve: $(STAMP) ## Build, then preview at http://127.0.0.1:8000/ with live reload
+	$(BIN)/sikb serve
+
+i18n: $(STAMP) ## Translation coverage per language: cases, taxonomy labels, interface strings
+	$(BIN)/sikb i18n
 
 lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check .

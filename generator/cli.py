@@ -89,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--site-dir", type=Path, default=None, help="where to build (default: site/)")
     p.add_argument("--jobs", type=int, default=None, help="languages built at once")
+    p.add_argument(
+        "--strict", action="store_true", help="stop on warnings too (a stale translation)"
+    )
     p = sub.add_parser("serve", help="build, then preview with live reload")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
@@ -228,7 +231,9 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     from generator.pipeline import build
 
     _engine_logging()
-    outcome = build(root, args.site_dir, jobs=args.jobs, on_problems=_report_build)
+    outcome = build(
+        root, args.site_dir, strict=args.strict, jobs=args.jobs, on_problems=_report_build
+    )
     if not outcome.built:
         return EXIT_PROBLEMS
     for t in outcome.trees:

@@ -31,6 +31,8 @@ from generator.render import HANDWRITTEN, KIND_TITLES
 log = logging.getLogger("mkdocs.sikb")
 
 BASE_CONFIG = "mkdocs.yml"
+OVERRIDES = Path(__file__).parent / "overrides"
+"""Theme overrides the generated pages rely on: per-page switcher links, sitemap alternates."""
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 SITE_NAME = N_("SIKB — Social Innovation Knowledge Base")
 HOME = N_("Home")
@@ -91,7 +93,7 @@ def write_configs(
             "site_dir": os.path.relpath(layout.site / lang, here),
             "theme": {
                 "language": lang,
-                "custom_dir": os.path.relpath(layout.root / "overrides", here),
+                "custom_dir": os.path.relpath(OVERRIDES, here),
             },
             "extra": {
                 "sikb_root": root_url,

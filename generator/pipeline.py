@@ -40,29 +40,33 @@ def build(
     root: Path,
     site: Path | None = None,
     *,
-    strict: bool = True,
+    strict: bool = False,
     jobs: int | None = None,
     on_problems: Callable[[Outcome], None] | None = None,
 ) -> Outcome:
-    """Validate the collection, write the language trees, build them; stop at the first failure."""
+    """Validate the collection, write the language trees, build them; stop at the first failure.
+
+    Errors stop the build. Warnings (a stale translation, a missing note) are reported
+    and the site shows them to readers; ``strict`` makes them stop the build too.
+    """
     out = Outcome()
     t0 = time.perf_counter()
     result = load(root)
     out.problems = promote(result.problems) if strict else result.problems
     out.files_checked = result.files_checked
     out.timings["validate"] = time.perf_counter() - t0
+    if out.problems and on_problems:
+        on_problems(out)
     if result.collection is None or any(p.severity is Severity.ERROR for p in out.problems):
-        if on_problems:
-            on_problems(out)
         return out
     collection = result.collection
     layout = engine.Layout.at(root, site)
     languages = collection.taxonomy.languages
     t1 = time.perf_counter()
-    options = Options(edit_url=os.environ.get("SIKB_EDIT_URL") or None)
+    names = [p.path[:-3] for p in handwritten(root / DOCS_DIR, languages[0], languages[0])]
+    options = Options(os.environ.get("SIKB_EDIT_URL") or None, frozenset(names))
     out.trees = write_trees(collection, root, layout.build / "docs", options)
     out.timings["render"] = time.perf_counter() - t1
-    names = [p.path[:-3] for p in handwritten(root / DOCS_DIR, languages[0], languages[0])]
     url = engine.site_url()
     engine.write_configs(layout, languages, names, url)
     t2 = time.perf_counter()
@@ -80,7 +84,7 @@ def watched(root: Path) -> list[Path]:
         root / "cases",
         root / "taxonomy.yaml",
         root / DOCS_DIR,
-        root / "overrides",
+        engine.OVERRIDES,
         root / engine.BASE_CONFIG,
         package / "templates",
         package / "locales",

@@ -52,6 +52,8 @@ class Page:
 class Options:
     edit_url: str | None = None
     """Prefix of the repository's edit link; the file's path is appended."""
+    handwritten: frozenset[str] = frozenset(HANDWRITTEN)
+    """Names of the hand-written pages that exist (``about``, ...): only these are linked."""
 
 
 def case_path(case_id: str) -> str:
@@ -273,6 +275,12 @@ class _Helpers:
 
     def link(self, label: str, target: str) -> Markup:
         return Markup(f"[{md_text(label)}]({self.href(target)})")
+
+    def doc(self, label: str, name: str, anchor: str = "") -> Markup:
+        """A link to a hand-written page, or just the label where the site has no such page."""
+        if name not in self.r.options.handwritten:
+            return Markup(md_text(label))
+        return Markup(f"[{md_text(label)}]({self.href(name + '.md')}{anchor})")
 
     def label(self, kind: str, term_id: str) -> str:
         return self.r.label(kind, term_id)
