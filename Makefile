@@ -48,8 +48,9 @@ schema: $(STAMP) ## Write build/case.schema.json for editors (see docs/case-form
 	mkdir -p build
 	$(BIN)/sikb schema > build/case.schema.json
 
-bench: $(STAMP) ## Benchmarks (figures, not tests)
+bench: $(STAMP) ## Benchmarks (figures, not tests): validation, then the site build
 	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_site.py
 
 clean: ## Remove the built site and caches
 	rm -rf site build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -48,9 +48,13 @@ def safe_body(text: str) -> str:
 
 
 def md_text(text: str) -> str:
-    """Plain text as one line of Markdown that prints exactly as written."""
+    """Plain text as one line that prints exactly as written, in Markdown or in HTML.
+
+    HTML-escaped, and Markdown's punctuation as numeric entities, which both read
+    as the character itself: the same text is safe in a raw HTML block and in prose.
+    """
     one_line = " ".join(text.split())
-    return _MD_SPECIAL.sub(r"\\\1", escape(one_line))
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", escape(one_line))
 
 
 def meta_text(text: str) -> str:

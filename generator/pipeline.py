@@ -32,8 +32,14 @@ class Outcome:
         return no_errors and bool(self.built) and all(b.error is None for b in self.built)
 
 
-def jobs_default() -> int:
-    return max(1, min(len(os.sched_getaffinity(0)), 4))
+def jobs_default(languages: int) -> int:
+    """One process per language while there are cores to spare for it.
+
+    Three languages on two cores still run as three: the last one then shares the
+    cores instead of starting when the first two are done, which ends sooner.
+    """
+    cores = len(os.sched_getaffinity(0))
+    return max(1, min(languages, max(cores, cores + cores // 2)))
 
 
 def build(
@@ -65,12 +71,13 @@ def build(
     t1 = time.perf_counter()
     names = [p.path[:-3] for p in handwritten(root / DOCS_DIR, languages[0], languages[0])]
     options = Options(os.environ.get("SIKB_EDIT_URL") or None, frozenset(names))
-    out.trees = write_trees(collection, root, layout.build / "docs", options)
+    workers = jobs or jobs_default(len(languages))
+    out.trees = write_trees(collection, root, layout.build / "docs", options, workers)
     out.timings["render"] = time.perf_counter() - t1
     url = engine.site_url()
     engine.write_configs(layout, languages, names, url)
     t2 = time.perf_counter()
-    out.built = engine.build_languages(layout, languages, jobs or jobs_default())
+    out.built = engine.build_languages(layout, languages, workers)
     out.timings["engine"] = time.perf_counter() - t2
     if out.ok:
         engine.write_root(layout, languages, url)

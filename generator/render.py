@@ -7,7 +7,6 @@ Markdown can take it. Every value that comes from a case is escaped here.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -65,6 +64,13 @@ def term_path(kind: str, term_id: str, page: int = 1) -> str:
     return f"{kind}/{slug}/index.md" if page == 1 else f"{kind}/{slug}/page/{page}.md"
 
 
+def _url(path: str) -> str:
+    """``cases/x.md`` -> ``cases/x``; ``countries/md/index.md`` -> ``countries/md``."""
+    if path == "index.md" or path.endswith("/index.md"):
+        return path[: -len("index.md")].rstrip("/")
+    return path[: -len(".md")]
+
+
 def list_path(kind: str, page: int = 1) -> str:
     return f"{kind}/index.md" if page == 1 else f"{kind}/page/{page}.md"
 
@@ -109,6 +115,7 @@ class Renderer:
         self.by_kind = self._index()
         self.pages: list[Page] = []
         self.env = _env(lang)
+        self.templates: dict[str, Any] = {}
 
     # labels -----------------------------------------------------------------
     def label(self, kind: str, term_id: str) -> str:
@@ -173,7 +180,9 @@ class Renderer:
     def _emit(self, path: str, template: str, **context: Any) -> None:
         here = path
         helpers = _Helpers(self, here)
-        text = self.env.get_template(template).render(h=helpers, lang=self.lang, **context)
+        if template not in self.templates:
+            self.templates[template] = self.env.get_template(template)
+        text = self.templates[template].render(h=helpers, lang=self.lang, **context)
         self.pages.append(Page(path, text))
 
     def _case(self, case: Case) -> None:
@@ -258,6 +267,8 @@ class _Helpers:
     def __init__(self, r: Renderer, here: str) -> None:
         self.r = r
         self.here = here
+        here_url = _url(here)
+        self.depth = here_url.count("/") + 1 if here_url else 0
         self.tax = r.tax
         self.by_kind = r.by_kind
         self.texts = r.texts
@@ -271,16 +282,23 @@ class _Helpers:
         return self.r._(message)
 
     def href(self, target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(self.here) or ".")
+        """The URL of the page built from ``target``, relative to this page (directory URLs).
+
+        Links are HTML, not Markdown: the engine then has no link to parse on pages that
+        are mostly links, and the e2e tests check that every one of them resolves.
+        """
+        up = "../" * self.depth
+        target_url = _url(target)
+        return f"{up}{target_url}/" if target_url else (up or "./")
 
     def link(self, label: str, target: str) -> Markup:
-        return Markup(f"[{md_text(label)}]({self.href(target)})")
+        return Markup(f'<a href="{escape(self.href(target))}">{md_text(label)}</a>')
 
-    def doc(self, label: str, name: str, anchor: str = "") -> Markup:
+    def doc(self, label: str, name: str) -> Markup:
         """A link to a hand-written page, or just the label where the site has no such page."""
         if name not in self.r.options.handwritten:
             return Markup(md_text(label))
-        return Markup(f"[{md_text(label)}]({self.href(name + '.md')}{anchor})")
+        return self.link(label, name + ".md")
 
     def label(self, kind: str, term_id: str) -> str:
         return self.r.label(kind, term_id)
@@ -361,13 +379,18 @@ class _Helpers:
         return self.r._rating(case, criterion)
 
     def pager(self, kind: str, term_id: str | None, number: int, count: int) -> Markup:
+        """First, last and the pages near this one: a bounded line however long the list."""
         if count <= 1:
             return Markup("")
-        links = []
-        for n in range(1, count + 1):
+        shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+        parts: list[Markup] = []
+        for i, n in enumerate(shown):
+            if i and n != shown[i - 1] + 1:
+                parts.append(Markup("…"))
             target = list_path(kind, n) if term_id is None else term_path(kind, term_id, n)
-            links.append(Markup(f"**{n}**") if n == number else self.link(str(n), target))
-        return Markup(" · ").join(links)
+            current = Markup(f'<strong aria-current="page">{n}</strong>')
+            parts.append(current if n == number else self.link(str(n), target))
+        return Markup('<nav class="sikb-pager">') + Markup(" · ").join(parts) + Markup("</nav>")
 
 
 def render_site(collection: Collection, options: Options | None = None) -> dict[str, list[Page]]:

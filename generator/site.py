@@ -7,8 +7,10 @@ removed, so a preview server sees exactly what changed and no stale page survive
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from generator.collection import Collection
 from generator.i18n import N_, translations
 from generator.markdown_safe import md_text
 from generator.names import language_name
-from generator.render import Options, Page, render_site
+from generator.render import Options, Page, Renderer
 
 ASSETS = Path(__file__).parent / "assets"
 DOCS_DIR = "docs"
@@ -106,12 +108,26 @@ def write_tree(pages: Iterable[Page], dest: Path, lang: str = "") -> TreeReport:
 
 
 def write_trees(
-    collection: Collection, root: Path, out: Path, options: Options | None = None
+    collection: Collection,
+    root: Path,
+    out: Path,
+    options: Options | None = None,
+    jobs: int = 1,
 ) -> list[TreeReport]:
     """Render every language into ``out/<lang>/``."""
+    languages = collection.taxonomy.languages
+    args = [(collection, root, out, options or Options(), lang) for lang in languages]
+    if jobs <= 1 or len(languages) == 1 or multiprocessing.get_start_method() != "fork":
+        return [_write_language(*a) for a in args]
+    # Forked workers share the loaded collection; each renders and writes one language.
+    with ProcessPoolExecutor(max_workers=min(jobs, len(languages))) as pool:
+        return list(pool.map(_write_language, *zip(*args, strict=True)))
+
+
+def _write_language(
+    collection: Collection, root: Path, out: Path, options: Options, lang: str
+) -> TreeReport:
     default = collection.taxonomy.default_language
-    reports = []
-    for lang, pages in render_site(collection, options).items():
-        every = [*pages, *handwritten(root / DOCS_DIR, lang, default), *assets()]
-        reports.append(write_tree(every, out / lang, lang))
-    return reports
+    pages = Renderer(collection, lang, options).render()
+    every = [*pages, *handwritten(root / DOCS_DIR, lang, default), *assets()]
+    return write_tree(every, out / lang, lang)

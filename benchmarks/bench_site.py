@@ -1,0 +1,331 @@
+"""Site build benchmark: `sikb build` against a plain MkDocs + Material + static-i18n build.
+
+For each size (100, 1,000, 5,000 cases) it writes a synthetic knowledge base in three
+languages (an English original and Russian and Ukrainian translations of every case),
+builds it with `sikb build`, then builds, in the same run, a plain site of the same
+number of Markdown pages of similar length in the same three languages with MkDocs,
+Material, the search plugin and mkdocs-static-i18n. It prints wall-clock times, time
+per case, the largest HTML page of each, and the targets:
+
+- our build within 1.3x of the plain build;
+- time per case at 5,000 within 1.3x of the time per case at 1,000;
+- the largest page does not grow with the number of cases.
+
+Figures, not a test: `make bench` runs it. `--sizes 100 1000` for a shorter run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from generator.checks import fingerprint  # noqa: E402
+from generator.collection import parse_case_text  # noqa: E402
+
+LANGS = ("en", "ru", "uk")
+WORDS = {
+    "en": [
+        "community",
+        "service",
+        "pilot",
+        "city",
+        "council",
+        "residents",
+        "funding",
+        "evaluation",
+        "network",
+        "school",
+        "health",
+        "youth",
+        "volunteers",
+        "data",
+        "project",
+        "partners",
+        "public",
+        "budget",
+        "access",
+        "care",
+        "families",
+    ],
+    "ru": [
+        "сообщество",
+        "услуга",
+        "пилот",
+        "город",
+        "совет",
+        "жители",
+        "финансирование",
+        "оценка",
+        "сеть",
+        "школа",
+        "здоровье",
+        "молодёжь",
+        "волонтёры",
+        "данные",
+        "проект",
+        "партнёры",
+        "бюджет",
+        "доступ",
+        "уход",
+        "семьи",
+    ],
+    "uk": [
+        "громада",
+        "послуга",
+        "пілот",
+        "місто",
+        "рада",
+        "мешканці",
+        "фінансування",
+        "оцінка",
+        "мережа",
+        "школа",
+        "здоровʼя",
+        "молодь",
+        "волонтери",
+        "дані",
+        "проєкт",
+        "партнери",
+        "бюджет",
+        "доступ",
+        "догляд",
+        "родини",
+    ],
+}
+SECTIONS = {
+    "en": [
+        "Context",
+        "The innovation",
+        "Actors and collaboration",
+        "Results and evidence",
+        "Lessons",
+    ],
+    "ru": ["Контекст", "Инновация", "Участники и сотрудничество", "Результаты", "Уроки"],
+    "uk": ["Контекст", "Інновація", "Учасники та співпраця", "Результати", "Уроки"],
+}
+BODY_WORDS = 600
+
+
+def prose(rng: random.Random, lang: str, n: int) -> str:
+    words = [rng.choice(WORDS[lang]) for _ in range(n)]
+    lines, line = [], []
+    for i, w in enumerate(words, 1):
+        line.append(w)
+        if i % 12 == 0:
+            lines.append(" ".join(line) + ("." if i % 24 == 0 else ""))
+            line = []
+    if line:
+        lines.append(" ".join(line) + ".")
+    return "\n".join(lines)
+
+
+def body(rng: random.Random, lang: str) -> str:
+    per = BODY_WORDS // len(SECTIONS[lang])
+    return "\n\n".join(f"## {h}\n\n{prose(rng, lang, per)}" for h in SECTIONS[lang]) + "\n"
+
+
+def synthetic_kb(root: Path, n: int) -> None:
+    """``n`` valid cases, each with ru and uk translations, over the real taxonomy."""
+    (root / "cases").mkdir(parents=True)
+    shutil.copy(REPO / "taxonomy.yaml", root / "taxonomy.yaml")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    tax = yaml.safe_load((REPO / "taxonomy.yaml").read_text(encoding="utf-8"))
+    countries = [c["code"] for c in tax["countries"]]
+    sectors = [t["id"] for t in tax["sectors"]]
+    themes = [t["id"] for t in tax["themes"]]
+    actors = [a["id"] for a in tax["actors"]]
+    roles = [r["id"] for r in tax["roles"]]
+    criteria = [c["id"] for c in tax["criteria"]]
+    ratings = ["met", "partial", "not-met", "unknown"]
+    statuses = [s["id"] for s in tax["statuses"]]
+    rng = random.Random(n)
+    for i in range(n):
+        cid = f"case-{i:05d}"
+        crit = {}
+        for c in criteria:
+            r = rng.choice(ratings)
+            crit[c] = (
+                {"rating": r, "note": prose(rng, "en", 20).replace("\n", " ")}
+                if r != "unknown"
+                else "unknown"
+            )
+        meta = {
+            "title": f"Synthetic case {i} {rng.choice(WORDS['en'])}",
+            "summary": prose(rng, "en", 40).replace("\n", " "),
+            "language": "en",
+            "countries": rng.sample(countries, rng.randint(1, 2)),
+            "sectors": rng.sample(sectors, rng.randint(1, 2)),
+            "themes": rng.sample(themes, rng.randint(1, 3)),
+            "actors": [
+                {"id": a, "role": rng.choice(roles)} for a in rng.sample(actors, rng.randint(1, 3))
+            ],
+            "status": rng.choice(statuses),
+            "period": {"start": str(rng.randint(2000, 2024))},
+            "criteria": crit,
+            "sources": [{"title": f"Report {i}", "publisher": "A publisher", "language": "en"}],
+            "updated": f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        }
+        text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+        text += body(rng, "en")
+        (root / "cases" / f"{cid}.md").write_text(text, encoding="utf-8")
+        loaded = parse_case_text(text, f"cases/{cid}.md")
+        fp = fingerprint(loaded.parsed.data, loaded.body)
+        for lang in ("ru", "uk"):
+            tmeta = {
+                "title": f"{prose(rng, lang, 3).rstrip('.')} {i}",
+                "summary": prose(rng, lang, 40).replace("\n", " "),
+                "criteria": {
+                    c: {"note": prose(rng, lang, 20).replace("\n", " ")}
+                    for c, a in crit.items()
+                    if isinstance(a, dict)
+                },
+            }
+            ttext = "---\n" + yaml.safe_dump(tmeta, allow_unicode=True, sort_keys=False)
+            # Quoted by hand: PyYAML leaves 288561e64949 bare, which YAML 1.2 reads as a number.
+            ttext += f'original_fingerprint: "{fp}"\n---\n' + body(rng, lang)
+            (root / "cases" / f"{cid}.{lang}.md").write_text(ttext, encoding="utf-8")
+
+
+def plain_site(root: Path, n: int, words: int) -> None:
+    """``n`` plain pages per language of about ``words`` words, for mkdocs-static-i18n."""
+    docs = root / "docs"
+    (docs / "cases").mkdir(parents=True)
+    rng = random.Random(-n)
+    for lang in LANGS:
+        suffix = "" if lang == "en" else f".{lang}"
+        (docs / f"index{suffix}.md").write_text(f"# Home {lang}\n", encoding="utf-8")
+        for i in range(n):
+            text = f"# Page {i} {lang}\n\n{prose(rng, lang, words)}\n"
+            (docs / "cases" / f"case-{i:05d}{suffix}.md").write_text(text, encoding="utf-8")
+    config = {
+        "site_name": "Plain",
+        "site_url": "http://127.0.0.1:8000/",
+        "theme": {
+            "name": "material",
+            "font": False,
+            "features": ["navigation.instant", "navigation.sections"],
+        },
+        "plugins": [
+            "search",
+            {
+                "i18n": {
+                    "docs_structure": "suffix",
+                    "languages": [
+                        {"locale": "en", "default": True, "name": "English", "build": True},
+                        {"locale": "ru", "name": "Русский", "build": True},
+                        {"locale": "uk", "name": "Українська", "build": True},
+                    ],
+                }
+            },
+        ],
+        "nav": ["index.md"],
+        "validation": {"nav": {"omitted_files": "ignore"}},
+        "markdown_extensions": ["toc", "tables", "admonition", "def_list", "md_in_html"],
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return seconds
+
+
+def largest_page(site: Path) -> tuple[int, str]:
+    pages = [(p.stat().st_size, str(p.relative_to(site))) for p in site.rglob("*.html")]
+    return max(pages)
+
+
+def words_per_case_page(site: Path) -> int:
+    """Words of text in our English case pages, to size the plain pages alike."""
+    import re
+
+    sample = sorted((site / "en" / "cases").glob("case-*/index.html"))[:20]
+    counts = []
+    for page in sample:
+        html = page.read_text(encoding="utf-8")
+        article = html[html.find("<article") : html.find("</article>")]
+        counts.append(len(re.sub(r"<[^>]+>", " ", article).split()))
+    return sum(counts) // len(counts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--keep", action="store_true", help="keep the generated folders")
+    args = parser.parse_args()
+    python = sys.executable
+    mkdocs = str(Path(python).parent / "mkdocs")
+    print(f"cores: {len(os.sched_getaffinity(0))}; languages: {', '.join(LANGS)}")
+    header = (
+        f"{'cases':>6} {'pages':>7} {'sikb build':>11} {'plain':>8} {'ratio':>6} "
+        f"{'ms/case':>8} {'plain ms/case':>14} {'largest page (ours)':>22} {'largest (plain)':>16}"
+    )
+    print(header)
+    per_case: dict[int, float] = {}
+    largest: dict[int, int] = {}
+    ratios: dict[int, float] = {}
+    for n in args.sizes:
+        work = Path(tempfile.mkdtemp(prefix=f"sikb-bench-{n}-"))
+        kb, plain = work / "kb", work / "plain"
+        synthetic_kb(kb, n)
+        ours = timed([python, "-m", "generator", "--root", str(kb), "build"], kb)
+        words = words_per_case_page(kb / "site")
+        plain_site(plain, n, words)
+        base = timed([mkdocs, "build", "--strict", "-q"], plain)
+        size, where = largest_page(kb / "site")
+        psize, _ = largest_page(plain / "site")
+        pages = sum(1 for _ in (kb / "site").rglob("index.html"))
+        per_case[n], largest[n], ratios[n] = ours / n, size, ours / base
+        print(
+            f"{n:>6} {pages:>7} {ours:>10.1f}s {base:>7.1f}s {ours / base:>5.2f}x "
+            f"{1000 * ours / n:>8.1f} {1000 * base / n:>14.1f} "
+            f"{size / 1024:>8.1f} KB {where[:11]:>11} {psize / 1024:>13.1f} KB",
+            flush=True,
+        )
+        if not args.keep:
+            shutil.rmtree(work)
+        else:
+            print(f"       kept in {work}")
+    print(f"(plain pages sized like our case pages: about {words} words each)")
+    verdicts = []
+    worst = max(ratios.values())
+    verdicts.append(f"build vs plain: worst {worst:.2f}x (target <= 1.3x): {_ok(worst <= 1.3)}")
+    if 1000 in per_case and 5000 in per_case:
+        growth = per_case[5000] / per_case[1000]
+        verdicts.append(
+            f"time per case 5,000 vs 1,000: {growth:.2f}x (target <= 1.3x): {_ok(growth <= 1.3)}"
+        )
+    sizes = [largest[n] for n in sorted(largest)]
+    flat = sizes[-1] <= sizes[0] * 1.05
+    verdicts.append(
+        "largest page: "
+        + " -> ".join(f"{s / 1024:.1f} KB" for s in sizes)
+        + f" (target: does not grow): {_ok(flat)}"
+    )
+    print("\n".join(verdicts))
+
+
+def _ok(flag: bool) -> str:
+    return "PASS" if flag else "FAIL"
+
+
+if __name__ == "__main__":
+    main()
