@@ -275,8 +275,9 @@ def main() -> None:
     mkdocs = str(Path(python).parent / "mkdocs")
     print(f"cores: {len(os.sched_getaffinity(0))}; languages: {', '.join(LANGS)}")
     header = (
-        f"{'cases':>6} {'pages':>7} {'sikb build':>11} {'plain':>8} {'ratio':>6} "
-        f"{'ms/case':>8} {'plain ms/case':>14} {'largest page (ours)':>22} {'largest (plain)':>16}"
+        f"{'cases':>6} {'pages':>6} {'sikb build':>11} {'pages':>6} {'plain':>7} "
+        f"{'ms/page':>8} {'plain':>6} {'ratio/page':>11} {'ms/case':>8} "
+        f"{'largest page (ours)':>22} {'(plain)':>9}"
     )
     print(header)
     per_case: dict[int, float] = {}
@@ -293,11 +294,13 @@ def main() -> None:
         size, where = largest_page(kb / "site")
         psize, _ = largest_page(plain / "site")
         pages = sum(1 for _ in (kb / "site").rglob("index.html"))
-        per_case[n], largest[n], ratios[n] = ours / n, size, ours / base
+        ppages = sum(1 for _ in (plain / "site").rglob("index.html"))
+        ms, pms = 1000 * ours / pages, 1000 * base / ppages
+        per_case[n], largest[n], ratios[n] = ours / n, size, ms / pms
         print(
-            f"{n:>6} {pages:>7} {ours:>10.1f}s {base:>7.1f}s {ours / base:>5.2f}x "
-            f"{1000 * ours / n:>8.1f} {1000 * base / n:>14.1f} "
-            f"{size / 1024:>8.1f} KB {where[:11]:>11} {psize / 1024:>13.1f} KB",
+            f"{n:>6} {pages:>6} {ours:>10.1f}s {ppages:>6} {base:>6.1f}s "
+            f"{ms:>8.2f} {pms:>6.2f} {ms / pms:>10.2f}x {1000 * ours / n:>8.1f} "
+            f"{size / 1024:>8.1f} KB {where[:11]:>11} {psize / 1024:>6.1f} KB",
             flush=True,
         )
         if not args.keep:
@@ -307,14 +310,18 @@ def main() -> None:
     print(f"(plain pages sized like our case pages: about {words} words each)")
     verdicts = []
     worst = max(ratios.values())
-    verdicts.append(f"build vs plain: worst {worst:.2f}x (target <= 1.3x): {_ok(worst <= 1.3)}")
+    verdicts.append(
+        f"build time per page vs plain: worst {worst:.2f}x (target <= 1.3x): {_ok(worst <= 1.3)}"
+    )
     if 1000 in per_case and 5000 in per_case:
         growth = per_case[5000] / per_case[1000]
         verdicts.append(
             f"time per case 5,000 vs 1,000: {growth:.2f}x (target <= 1.3x): {_ok(growth <= 1.3)}"
         )
     sizes = [largest[n] for n in sorted(largest)]
-    flat = sizes[-1] <= sizes[0] * 1.05
+    # Below 1,000 cases the listings are not yet full pages of 50; compare from 1,000 on.
+    full = [largest[n] for n in sorted(largest) if n >= 1000] or sizes
+    flat = full[-1] <= full[0] * 1.05
     verdicts.append(
         "largest page: "
         + " -> ".join(f"{s / 1024:.1f} KB" for s in sizes)

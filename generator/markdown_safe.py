@@ -14,7 +14,7 @@ import re
 from html import escape
 
 _AUTOLINK = re.compile(r"<(https?://[^\s<>\"'`]+)>")
-_INLINE_DEST = re.compile(r"(\]\(\s*)(<[^>\n]*>|[^\s)]*)")
+_INLINE_DEST = re.compile(r"(\]\(\s*)(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
 _REF_DEF = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)", re.MULTILINE)
 _SAFE_SCHEME = re.compile(r"(https?://|mailto:)", re.IGNORECASE)
 _RELATIVE = re.compile(r"[A-Za-z0-9_./#?=%-]*")
