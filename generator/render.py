@@ -204,7 +204,7 @@ class Renderer:
     def _edit_link(self, case: Case) -> str | None:
         if not self.options.edit_url:
             return None
-        return safe_url(self.options.edit_url + case.path) if self.options.edit_url else None
+        return safe_url(self.options.edit_url + case.path)
 
     def _ratings(self, case: Case, text: CaseText) -> list[dict[str, str]]:
         rows = []
@@ -391,11 +391,3 @@ class _Helpers:
             current = Markup(f'<strong aria-current="page">{n}</strong>')
             parts.append(current if n == number else self.link(str(n), target))
         return Markup('<nav class="sikb-pager">') + Markup(" · ").join(parts) + Markup("</nav>")
-
-
-def render_site(collection: Collection, options: Options | None = None) -> dict[str, list[Page]]:
-    """Every generated page of every site language."""
-    options = options or Options()
-    return {
-        lang: Renderer(collection, lang, options).render() for lang in collection.taxonomy.languages
-    }
