@@ -10,11 +10,15 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.collection import CASES_DIR, Result, load
 from generator.problems import Severity, promote, render
 from generator.taxonomy import TAXONOMY_FILE
+
+if TYPE_CHECKING:
+    from generator.pipeline import Outcome
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -220,10 +224,7 @@ def _fingerprint(root: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _report_build(outcome: object) -> None:
-    from generator.pipeline import Outcome
-
-    assert isinstance(outcome, Outcome)
+def _report_build(outcome: Outcome) -> None:
     print(render(outcome.problems, outcome.files_checked, "text"), file=sys.stderr)
 
 

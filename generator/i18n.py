@@ -116,11 +116,9 @@ def coverage(lang: str) -> Coverage:
     missing = []
     for m in wanted:
         have = catalog.get(m.id, context=m.context)
-        strings = have.string if have else None
-        done = bool(strings) and not have.fuzzy if have else False
-        if isinstance(strings, tuple | list):
-            done = done and all(strings)
-        if not done:
+        string = None if have is None else have.string
+        forms = [string] if isinstance(string, str) else list(string or ())
+        if have is None or have.fuzzy or not forms or not all(forms):
             missing.append(_key(m.id))
     return Coverage(lang, len(wanted), tuple(missing), True)
 

@@ -64,7 +64,11 @@ def quoted_list(values: Iterable[str], limit: int = 12) -> str:
 
 def autonym(lang: str) -> str:
     """A language's name in itself, capitalised for a switcher: ``uk`` -> ``Українська``."""
-    name = str(_locale(lang).get_display_name(lang) or lang)
+    return capitalised(str(_locale(lang).get_display_name(lang) or lang))
+
+
+def capitalised(name: str) -> str:
+    """CLDR's dictionary form (``шведский``) as it stands alone in a label: ``Шведский``."""
     return name[:1].upper() + name[1:]
 
 

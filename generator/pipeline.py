@@ -13,7 +13,7 @@ from generator import mkdocs_adapter as engine
 from generator.collection import load
 from generator.problems import Problem, Severity, promote
 from generator.render import Options
-from generator.site import DOCS_DIR, TreeReport, handwritten, write_trees
+from generator.site import DOCS_DIR, TreeReport, handwritten_files, write_trees
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def build(
     layout = engine.Layout.at(root, site)
     languages = collection.taxonomy.languages
     t1 = time.perf_counter()
-    names = [p.path[:-3] for p in handwritten(root / DOCS_DIR, languages[0], languages[0])]
+    names = list(handwritten_files(root / DOCS_DIR, languages[0]))
     options = Options(os.environ.get("SIKB_EDIT_URL") or None, frozenset(names))
     workers = jobs or jobs_default(len(languages))
     out.trees = write_trees(collection, root, layout.build / "docs", options, workers)

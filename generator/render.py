@@ -108,7 +108,6 @@ class Renderer:
         self.tax = collection.taxonomy
         self.lang = lang
         self.options = options
-        self.tr = translations(lang)
         self.texts = {
             cid: views.case_text(collection, c, lang) for cid, c in collection.cases.items()
         }
@@ -136,9 +135,6 @@ class Renderer:
         if not labels:
             return ""
         return labels.get(self.lang) or labels[self.tax.default_language]
-
-    def _(self, message: str) -> str:
-        return str(self.tr.ugettext(message))  # message is N_-marked where it is defined
 
     # index ------------------------------------------------------------------
     def _index(self) -> dict[str, dict[str, list[Case]]]:
@@ -273,13 +269,7 @@ class _Helpers:
         self.by_kind = r.by_kind
         self.texts = r.texts
         self.symbols = SYMBOLS
-        self.rating_order = RATING_ORDER
-        self.kinds = KINDS
         self.kind_titles = KIND_TITLES
-        self.handwritten = HANDWRITTEN
-
-    def _(self, message: str) -> str:
-        return self.r._(message)
 
     def href(self, target: str) -> str:
         """The URL of the page built from ``target``, relative to this page (directory URLs).
@@ -332,8 +322,7 @@ class _Helpers:
         return names.format_partial(text, self.r.lang)
 
     def language(self, code: str) -> str:
-        name = names.language_name(code, self.r.lang)
-        return name[:1].upper() + name[1:]
+        return names.capitalised(names.language_name(code, self.r.lang))
 
     def mix(self, cases: Sequence[Case], field: str) -> list[tuple[str, int]]:
         get: Callable[[Case], Iterable[str]]

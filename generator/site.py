@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.collection import Collection
 from generator.i18n import N_, translations
 from generator.markdown_safe import md_text
-from generator.names import language_name
+from generator.names import capitalised, language_name
 from generator.render import Options, Page, Renderer
 
 ASSETS = Path(__file__).parent / "assets"
@@ -36,22 +36,25 @@ class TreeReport:
     removed: int
 
 
+def handwritten_files(docs: Path, default: str) -> dict[str, dict[str, Path]]:
+    """Per page name, its file in each language: ``{"about": {"en": ..., "ru": ...}}``."""
+    found: dict[str, dict[str, Path]] = {}
+    for path in sorted(docs.glob("*.md")) if docs.is_dir() else []:
+        m = _SUFFIX.match(path.name)
+        if m and m["name"] != "index":  # the home page is generated
+            found.setdefault(m["name"], {})[m["lang"] or default] = path
+    return found
+
+
 def handwritten(docs: Path, lang: str, default: str) -> list[Page]:
     """``docs/<name>.md`` (default language) and ``docs/<name>.<lang>.md``, one page per name.
 
     A name without a version in ``lang`` falls back to the default language's, under
     a notice in the reader's language.
     """
-    found: dict[str, dict[str, Path]] = {}
-    for path in sorted(docs.glob("*.md")) if docs.is_dir() else []:
-        m = _SUFFIX.match(path.name)
-        if m:
-            found.setdefault(m["name"], {})[m["lang"] or default] = path
     tr = translations(lang)
     pages = []
-    for name, versions in found.items():
-        if name == "index":
-            continue  # the home page is generated
+    for name, versions in handwritten_files(docs, default).items():
         if lang in versions:
             text = versions[lang].read_text(encoding="utf-8")
         elif default in versions:
@@ -59,16 +62,12 @@ def handwritten(docs: Path, lang: str, default: str) -> list[Page]:
                 versions[default].read_text(encoding="utf-8"),
                 tr.ugettext(FALLBACK_TITLE),
                 f"{tr.ugettext(FALLBACK_TEXT)} {tr.ugettext(ORIGINAL_LANGUAGE)} "
-                f"{md_text(_cap(language_name(default, lang)))}.",
+                f"{md_text(capitalised(language_name(default, lang)))}.",
             )
         else:
             continue
         pages.append(Page(f"{name}.md", text))
     return pages
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _with_notice(text: str, title: str, body: str) -> str:

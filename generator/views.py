@@ -48,31 +48,13 @@ class CaseText:
 def case_text(collection: Collection, case: Case, lang: str) -> CaseText:
     meta = case.meta
     notes = {k: a.note for k, a in meta.criteria.items() if a.note}
-    if meta.language == lang:
-        return CaseText(
-            case,
-            lang,
-            lang,
-            State.ORIGINAL,
-            meta.title,
-            meta.summary,
-            case.body,
-            tuple(meta.places),
-            notes,
-        )
-    tr = collection.translations.get(case.id, {}).get(lang)
+    tr = None if meta.language == lang else collection.translations.get(case.id, {}).get(lang)
     if tr is None:
+        state = State.ORIGINAL if meta.language == lang else State.FALLBACK
         return CaseText(
-            case,
-            lang,
-            meta.language,
-            State.FALLBACK,
-            meta.title,
-            meta.summary,
-            case.body,
-            tuple(meta.places),
-            notes,
-        )
+            case, lang, meta.language, state, meta.title, meta.summary, case.body,
+            tuple(meta.places), notes,
+        )  # fmt: skip
     tnotes = {k: tr.meta.criteria[k].note if k in tr.meta.criteria else v for k, v in notes.items()}
     return CaseText(
         case,
