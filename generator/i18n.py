@@ -24,7 +24,7 @@ PACKAGE = Path(__file__).parent
 LOCALES = PACKAGE / "locales"
 TEMPLATE = LOCALES / "messages.pot"
 SOURCE_LANGUAGE = "en"
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "Nn_": (1, 2)}
 METHODS = [("templates/**.j2", "jinja2"), ("**.py", "python")]
 OPTIONS = {"templates/**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
 
@@ -32,6 +32,11 @@ OPTIONS = {"templates/**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true
 def N_(message: str) -> str:
     """Mark a string for extraction where it is translated later (no lookup here)."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a plural for extraction where it is translated later (``ngettext``)."""
+    return singular, plural
 
 
 def po_path(lang: str) -> Path:

@@ -26,7 +26,8 @@ import yaml
 
 from generator.i18n import N_, translations
 from generator.names import autonym
-from generator.render import HANDWRITTEN, KIND_TITLES
+from generator.search_index import ERROR, FILTERS, FILTERS_LABEL
+from generator.render import EXPLORER, EXPLORER_PATH, HANDWRITTEN, KIND_TITLES
 
 log = logging.getLogger("mkdocs.sikb")
 
@@ -81,7 +82,7 @@ def write_configs(
         config_path = layout.config(lang)
         here = config_path.parent
         about = [{_(HANDWRITTEN[n]): f"{n}.md"} for n in HANDWRITTEN if n in handwritten]
-        nav: list[object] = [{_(HOME): "index.md"}]
+        nav: list[object] = [{_(HOME): "index.md"}, {_(EXPLORER): EXPLORER_PATH}]
         nav += [{_(KIND_TITLES[k]): f"{k}/index.md"} for k in KIND_TITLES if k != "regions"]
         if about:
             nav.append({_(ABOUT_SECTION): about})
@@ -97,6 +98,13 @@ def write_configs(
             },
             "extra": {
                 "sikb_root": root_url,
+                "sikb_search": {  # overrides/partials/search.html
+                    "filters_label": _(FILTERS_LABEL),
+                    "error": _(ERROR),
+                    "filters": [
+                        {"name": f.name, "label": _(f.label), "all": _(f.all)} for f in FILTERS
+                    ],
+                },
                 "alternate": [
                     {"name": autonym(other), "link": f"../{other}/", "lang": other}
                     for other in languages

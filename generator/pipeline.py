@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import mkdocs_adapter as engine
+from generator import search_index
 from generator.collection import load
 from generator.problems import Problem, Severity, promote
 from generator.render import Options
@@ -25,11 +26,14 @@ class Outcome:
     trees: list[TreeReport] = field(default_factory=list)
     built: list[engine.Built] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    search_error: str | None = None
+    """Why the search index could not be built (the build then fails)."""
 
     @property
     def ok(self) -> bool:
         no_errors = not any(p.severity is Severity.ERROR for p in self.problems)
-        return no_errors and bool(self.built) and all(b.error is None for b in self.built)
+        built = bool(self.built) and all(b.error is None for b in self.built)
+        return no_errors and built and self.search_error is None
 
 
 def jobs_default(languages: int) -> int:
@@ -70,17 +74,23 @@ def build(
     languages = collection.taxonomy.languages
     t1 = time.perf_counter()
     names = list(handwritten_files(root / DOCS_DIR, languages[0]))
-    options = Options(os.environ.get("SIKB_EDIT_URL") or None, frozenset(names))
+    url = engine.site_url()
+    options = Options(os.environ.get("SIKB_EDIT_URL") or None, frozenset(names), url)
     workers = jobs or jobs_default(len(languages))
     out.trees = write_trees(collection, root, layout.build / "docs", options, workers)
     out.timings["render"] = time.perf_counter() - t1
-    url = engine.site_url()
     engine.write_configs(layout, languages, names, url)
     t2 = time.perf_counter()
     out.built = engine.build_languages(layout, languages, workers)
     out.timings["engine"] = time.perf_counter() - t2
     if out.ok:
         engine.write_root(layout, languages, url)
+        t3 = time.perf_counter()
+        try:  # last: write_root clears the top of site/, and Pagefind reads every page
+            search_index.index(layout.site)
+        except search_index.SearchIndexError as e:
+            out.search_error = str(e)
+        out.timings["search"] = time.perf_counter() - t3
     return out
 
 

@@ -7,6 +7,7 @@ Markdown can take it. Every value that comes from a case is escaped here.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -17,11 +18,11 @@ from markupsafe import Markup
 
 from generator import charts, names, views
 from generator.collection import Case, Collection
-from generator.i18n import N_, translations
+from generator.dataset import Dataset, plural_forms
+from generator.i18n import N_, Nn_, translations
 from generator.markdown_safe import md_text, meta_text, safe_body, safe_url
-from generator.views import RATING_ORDER, CaseText, State
+from generator.views import RATING_ORDER, SYMBOLS, CaseText, State
 
-SYMBOLS = {"met": "✔", "partial": "◐", "not-met": "✘", "unknown": "?"}
 KINDS = ("countries", "regions", "sectors", "themes", "actors", "criteria")
 KIND_TITLES = {
     "cases": N_("Cases"),
@@ -31,6 +32,50 @@ KIND_TITLES = {
     "themes": N_("Themes"),
     "actors": N_("Actors"),
     "criteria": N_("Criteria"),
+}
+EXPLORER = N_("Explorer")
+EXPLORER_PATH = "explorer/index.md"
+EXPLORER_UI = {
+    "filters": N_("Filters"),
+    "text": N_("Words in the title or summary"),
+    "period": N_("Start year"),
+    "from": N_("from"),
+    "to": N_("to"),
+    "sort": N_("Sort by"),
+    "sort_title": N_("Title"),
+    "sort_start": N_("Start year, newest first"),
+    "sort_updated": N_("Last updated, newest first"),
+    "view": N_("Show as"),
+    "cards": N_("Cards"),
+    "table": N_("Table"),
+    "csv": N_("Download CSV"),
+    "json": N_("Download JSON"),
+    "clear": N_("Clear all filters"),
+    "more": N_("Show more"),
+    "none": N_("No case matches these filters."),
+    "compare": N_("Compare countries"),
+    "compare_help": N_(
+        "Pick two to four countries to see them side by side, within the other filters."
+    ),
+    "cases": N_("Cases"),
+    "countries": N_("Countries"),
+    "sectors": N_("Sectors"),
+    "themes": N_("Themes"),
+    "criteria": N_("Criteria"),
+    "actor_types": N_("Actor types"),
+    "status": N_("Status"),
+    "start": N_("Start"),
+    "updated": N_("Last updated"),
+    "country": N_("Country"),
+    "region": N_("Region"),
+    "sector": N_("Sector"),
+    "theme": N_("Theme"),
+    "actor": N_("Actor"),
+    "actor_type": N_("Actor type"),
+    "loading": N_("Loading…"),
+}
+EXPLORER_PLURALS = {
+    "matches": Nn_("%(num)d case matches", "%(num)d cases match"),
 }
 HANDWRITTEN = {
     "about": N_("About"),
@@ -53,6 +98,12 @@ class Options:
     """Prefix of the repository's edit link; the file's path is appended."""
     handwritten: frozenset[str] = frozenset(HANDWRITTEN)
     """Names of the hand-written pages that exist (``about``, ...): only these are linked."""
+    site_url: str = "http://127.0.0.1:8000/"
+    """The site's root URL; each language is below it (``<site_url><lang>/``)."""
+
+
+DATA_CSV = "data/cases.csv"
+DATA_JSON = "data/cases.json"
 
 
 def case_path(case_id: str) -> str:
@@ -171,6 +222,7 @@ class Renderer:
                 self._listing(kind, term_id, cases)
             self._kind_index(kind)
         self._home()
+        self._explorer()
         return self.pages
 
     def _emit(self, path: str, template: str, **context: Any) -> None:
@@ -256,6 +308,31 @@ class Renderer:
             translated=sum(1 for c in cases if self.texts[c.id].state is not State.FALLBACK),
         )
 
+    def _explorer(self) -> None:
+        """The explorer page, its data and the downloads it falls back to without script."""
+        tr = translations(self.lang)
+        data = Dataset(
+            self.collection, self.texts, self.label, self.lang,
+            f"{self.options.site_url}{self.lang}/cases/",
+        )  # fmt: skip
+        words: dict[str, Any] = {k: tr.ugettext(v) for k, v in EXPLORER_UI.items()}
+        forms = plural_forms(tr.ungettext, self.lang)
+        words.update({k: forms(*v) for k, v in EXPLORER_PLURALS.items()})
+        explorer, summaries = data.explorer()
+        self.pages += [
+            Page(DATA_CSV, data.csv_text()),
+            Page(DATA_JSON, data.json_text()),
+            Page("explorer/data.json", explorer),
+            Page("explorer/summaries.json", summaries),
+        ]
+        self._emit(
+            EXPLORER_PATH,
+            "explorer.md.j2",
+            ui=json.dumps(words, ensure_ascii=False, sort_keys=True),
+            csv=DATA_CSV,
+            json=DATA_JSON,
+        )
+
 
 class _Helpers:
     """What a template may call: links and labels relative to the page being rendered."""
@@ -280,6 +357,10 @@ class _Helpers:
         up = "../" * self.depth
         target_url = _url(target)
         return f"{up}{target_url}/" if target_url else (up or "./")
+
+    def file(self, path: str) -> str:
+        """The URL of a file that is not a page (``data/cases.csv``), relative to this page."""
+        return "../" * self.depth + path
 
     def link(self, label: str, target: str) -> Markup:
         return Markup(f'<a href="{escape(self.href(target))}">{md_text(label)}</a>')

@@ -18,6 +18,8 @@ PAGE_SIZE = 50
 """Cases per listing page: a page's weight must not grow with the collection."""
 RECENT = 10
 RATING_ORDER = ("met", "partial", "not-met", "unknown")
+SYMBOLS = {"met": "✔", "partial": "◐", "not-met": "✘", "unknown": "?"}
+"""Each rating's symbol, so a rating reads without colour."""
 
 
 class State(StrEnum):

@@ -1,0 +1,216 @@
+"""The collection as data, per site language: the downloads and the explorer's data.
+
+- ``data/cases.csv`` and ``data/cases.json``: every case, one flat record each, ids and
+  labels side by side, text in the page's language. They are the explorer's
+  no-JavaScript fallback, and what its "download" buttons give, filtered.
+- ``explorer/data.json``: the same records in a compact, column-wise form (numbers in
+  place of repeated ids) that the explorer loads first; ``explorer/summaries.json``
+  holds the summaries, which the explorer loads only when they are needed (free
+  text, downloads), so its first load stays small at 10,000 cases.
+
+The explorer's script rebuilds the flat records from the compact form; a browser test
+checks that its CSV is exactly this module's rows for the same cases.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from babel import Locale
+
+from generator.collection import Case, Collection
+from generator.views import RATING_ORDER, SYMBOLS, CaseText, sort_key
+
+FACETS = ("country", "region", "sector", "theme", "actor", "actor_type", "status")
+"""The explorer's list facets, in the order they are shown; criteria follow them."""
+_KIND = {
+    "country": "countries",
+    "region": "regions",
+    "sector": "sectors",
+    "theme": "themes",
+    "actor": "actors",
+    "actor_type": "actor_types",
+    "status": "statuses",
+}
+_MULTI = ("country", "region", "sector", "theme", "actor", "actor_type")
+
+
+def columns(criteria: Sequence[str]) -> list[str]:
+    """The CSV header: ids beside labels, then one column per criterion's rating."""
+    head = ["id", "title", "summary", "text_language", "original_language", "url"]
+    head += ["start", "end", "updated", "status", "status_label"]
+    for f in _MULTI:
+        head += [f"{f}s" if f != "country" else "countries", f"{f}_labels"]
+    return head + [f"criterion_{c}" for c in criteria]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One language's view of the collection, as records and as the explorer's columns."""
+
+    collection: Collection
+    texts: dict[str, CaseText]
+    label: Callable[[str, str], str]
+    """``label(kind, id)`` in the page's language (``kind`` as in taxonomy.yaml)."""
+    lang: str
+    cases_url: str
+    """Absolute URL of this language's case pages; a case's URL is this + id + ``/``."""
+
+    def ordered(self) -> list[Case]:
+        cases = self.collection.cases.values()
+        return sorted(cases, key=lambda c: (sort_key(self.texts[c.id].title), c.id))
+
+    def values(self, case: Case) -> dict[str, list[str]]:
+        """Every facet's ids for a case, each id once, in the case's own order."""
+        tax, m = self.collection.taxonomy, case.meta
+        actors = [a.id for a in m.actors]
+        out = {
+            "country": m.countries,
+            "region": [tax.countries[c].region for c in m.countries],
+            "sector": m.sectors,
+            "theme": m.themes,
+            "actor": actors,
+            "actor_type": [tax.actors[a].type for a in actors],
+            "status": [m.status],
+        }
+        return {k: list(dict.fromkeys(v)) for k, v in out.items()}
+
+    def rating(self, case: Case, criterion: str) -> str:
+        a = case.meta.criteria.get(criterion)
+        return a.rating if a else "unknown"
+
+    def record(self, case: Case) -> dict[str, Any]:
+        t, m = self.texts[case.id], case.meta
+        v = self.values(case)
+        rec: dict[str, Any] = {
+            "id": case.id,
+            "title": t.title,
+            "summary": t.summary,
+            "text_language": t.shown,
+            "original_language": m.language,
+            "url": f"{self.cases_url}{case.id}/",
+            "start": m.period.start if m.period else "",
+            "end": m.period.end or "" if m.period else "",
+            "updated": m.updated,
+            "status": m.status,
+            "status_label": self.label("statuses", m.status),
+        }
+        for f in _MULTI:
+            rec["countries" if f == "country" else f"{f}s"] = v[f]
+            rec[f"{f}_labels"] = [self.label(_KIND[f], i) for i in v[f]]
+        for crit in self.collection.taxonomy.criteria:
+            rec[f"criterion_{crit}"] = self.rating(case, crit)
+        return rec
+
+    def records(self) -> list[dict[str, Any]]:
+        return [self.record(c) for c in self.ordered()]
+
+    def csv_text(self) -> str:
+        """RFC 4180 with a byte-order mark, so spreadsheet programs read the Cyrillic."""
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        head = columns(list(self.collection.taxonomy.criteria))
+        writer.writerow(head)
+        for rec in self.records():
+            writer.writerow([_cell(rec[k]) for k in head])
+        return "\ufeff" + buf.getvalue()
+
+    def json_text(self) -> str:
+        return json.dumps(self.records(), ensure_ascii=False, indent=2) + "\n"
+
+    # the explorer's compact form ----------------------------------------------
+    def explorer(self) -> tuple[str, str]:
+        """``(data.json, summaries.json)``: facets as numbers into per-facet id lists."""
+        tax = self.collection.taxonomy
+        cases = self.ordered()
+        per_case = [self.values(c) for c in cases]
+        facets: dict[str, dict[str, list[str]]] = {}
+        index: dict[str, dict[str, int]] = {}
+        for f in FACETS:
+            used = dict.fromkeys(i for v in per_case for i in v[f])
+            ids = sorted(used, key=lambda i, f=f: (sort_key(self.label(_KIND[f], i)), i))  # type: ignore[misc]
+            facets[f] = {"ids": ids, "labels": [self.label(_KIND[f], i) for i in ids]}
+            index[f] = {i: n for n, i in enumerate(ids)}
+        ratings = list(RATING_ORDER)
+        languages = sorted({m for c in cases for m in (c.meta.language, self.texts[c.id].shown)})
+        lang_index = {code: n for n, code in enumerate(languages)}
+        cols: dict[str, list[Any]] = {
+            "id": [],
+            "title": [],
+            "text_language": [],
+            "original_language": [],
+            "start": [],
+            "end": [],
+            "updated": [],
+            "status": [],
+            "criteria": [],
+            **{f: [] for f in _MULTI},
+        }
+        for case, v in zip(cases, per_case, strict=True):
+            rec = self.record(case)
+            cols["id"].append(case.id)
+            cols["title"].append(rec["title"])
+            cols["text_language"].append(lang_index[rec["text_language"]])
+            cols["original_language"].append(lang_index[rec["original_language"]])
+            for k in ("start", "end", "updated"):
+                cols[k].append(rec[k])
+            cols["status"].append(index["status"][case.meta.status])
+            for f in _MULTI:
+                cols[f].append([index[f][i] for i in v[f]])
+            cols["criteria"].append(
+                "".join(str(ratings.index(self.rating(case, c))) for c in tax.criteria)
+            )
+        data = {
+            "version": 1,
+            "language": self.lang,
+            "cases_url": self.cases_url,
+            "columns": columns(list(tax.criteria)),
+            "facets": facets,
+            "criteria": {
+                "ids": list(tax.criteria),
+                "labels": [self.label("criteria", c) for c in tax.criteria],
+            },
+            "ratings": {
+                "ids": ratings,
+                "labels": [self.label("ratings", r) for r in ratings],
+                "symbols": [SYMBOLS[r] for r in ratings],
+            },
+            "languages": languages,
+            "cases": cols,
+        }
+        summaries = [self.texts[c.id].summary for c in cases]
+        return _compact(data), _compact(summaries)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def plural_forms(
+    ngettext: Callable[[str, str, int], str], lang: str
+) -> Callable[[str, str], dict[str, str]]:
+    """Turn a gettext plural into CLDR categories (``one``, ``few``, ``many``, ``other``).
+
+    The script picks a category with ``Intl.PluralRules``; the words for each come from
+    the catalog, by asking gettext for a number that CLDR puts in that category.
+    """
+    rule = Locale.parse(lang).plural_form
+
+    def forms(singular: str, plural: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for n in (*range(0, 200), 1000, 1_000_000):
+            out.setdefault(rule(n), ngettext(singular, plural, n))
+        return out
+
+    return forms
