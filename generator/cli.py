@@ -242,6 +242,8 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     for b in outcome.built:
         state = f"failed: {b.error}" if b.error else "built"
         print(f"{b.language}: {state} in {b.seconds:.1f} s")
+    if outcome.search_error:
+        print(f"search: failed: {outcome.search_error}", file=sys.stderr)
     timings = ", ".join(f"{k} {v:.1f} s" for k, v in outcome.timings.items())
     print(f"{'Site built' if outcome.ok else 'Build failed'} ({timings}).")
     return EXIT_OK if outcome.ok else EXIT_PROBLEMS
@@ -258,6 +260,8 @@ def _serve(root: Path, args: argparse.Namespace) -> int:
         for b in outcome.built:
             if b.error:
                 print(f"{b.language}: failed: {b.error}", file=sys.stderr)
+        if outcome.search_error:
+            print(f"search: failed: {outcome.search_error}", file=sys.stderr)
         return outcome.ok
 
     rebuild()

@@ -26,8 +26,8 @@ import yaml
 
 from generator.i18n import N_, translations
 from generator.names import autonym
-from generator.search_index import ERROR, FILTERS, FILTERS_LABEL
 from generator.render import EXPLORER, EXPLORER_PATH, HANDWRITTEN, KIND_TITLES
+from generator.search_index import ERROR, FILTERS, FILTERS_LABEL
 
 log = logging.getLogger("mkdocs.sikb")
 

@@ -1,0 +1,76 @@
+"""Site search: Pagefind, run once over the whole built ``site/`` as the build's last step.
+
+Pagefind reads each page's ``<html lang>`` and writes one index per language into
+``site/pagefind/``; a search runs in the language of the page it is typed on. What it
+indexes is marked in the pages: the content block carries ``data-pagefind-body``
+(``overrides/main.html``, so menus and footers are not indexed, and a page whose front
+matter says ``sikb_search: false`` is left out), case pages carry their filter values in
+the page's language and a ``type`` (``templates/site/case.md.j2``), and lists of cases on
+taxonomy pages are ``data-pagefind-ignore``, so that a case's words find the case first.
+The browser side is ``assets/sikb-search.js`` behind Material's search box
+(``overrides/partials/search.html``).
+
+Engine-neutral: Pagefind reads HTML, whatever built it.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.i18n import N_
+
+log = logging.getLogger(__name__)
+
+BUNDLE = "pagefind"
+"""Where the index goes, under ``site/``; the script finds it at ``../../pagefind/``."""
+
+
+@dataclass(frozen=True)
+class Filter:
+    name: str
+    """The ``data-pagefind-filter`` key on case pages."""
+    label: str
+    """What the filter's menu is called (msgid)."""
+    all: str
+    """The menu's first choice, no filter (msgid)."""
+
+
+FILTERS = (
+    Filter("country", N_("Countries"), N_("All countries")),
+    Filter("region", N_("Regions"), N_("All regions")),
+    Filter("sector", N_("Sectors"), N_("All sectors")),
+    Filter("theme", N_("Themes"), N_("All themes")),
+    Filter("actor", N_("Actors"), N_("All actors")),
+    Filter("status", N_("Status"), N_("All statuses")),
+)
+FILTERS_LABEL = N_("Filter the results")
+ERROR = N_("Search could not be loaded.")
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed: the site has no usable search, so the build fails."""
+
+
+def index(site: Path) -> None:
+    """Index every page of ``site`` into ``site/pagefind/``; raise ``SearchIndexError``."""
+    if not site.is_dir():
+        raise SearchIndexError(f"no site to index at {site}")
+    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
+    command += ["--output-subdir", BUNDLE, "--quiet"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as e:
+        raise SearchIndexError(f"could not run Pagefind: {e}") from e
+    output = "\n".join(s.strip() for s in (done.stdout, done.stderr) if s.strip())
+    if done.returncode != 0 or not (site / BUNDLE / "pagefind.js").is_file():
+        tail = "\n".join(output.splitlines()[-20:]) or "no output"
+        raise SearchIndexError(
+            f"Pagefind failed (exit {done.returncode}) indexing {site}:\n{tail}\n"
+            f"(try: {sys.executable} -m pagefind --site {site})"
+        )
+    for line in output.splitlines():
+        log.warning("pagefind: %s", line)
