@@ -51,6 +51,12 @@ FILTERS_LABEL = N_("Filter the results")
 ERROR = N_("Search could not be loaded.")
 
 
+_NOTES = (
+    "Note: Pagefind doesn't support stemming",  # uk, kk, ka...: indexed as whole words
+    "Search will still work, but will not match across root words",
+)
+
+
 class SearchIndexError(RuntimeError):
     """Pagefind failed: the site has no usable search, so the build fails."""
 
@@ -60,7 +66,8 @@ def index(site: Path) -> None:
     if not site.is_dir():
         raise SearchIndexError(f"no site to index at {site}")
     command = [sys.executable, "-m", "pagefind", "--site", str(site)]
-    command += ["--output-subdir", BUNDLE, "--quiet"]
+    # The headings' permalink anchors (¶) are not words, nor part of a result's title.
+    command += ["--output-subdir", BUNDLE, "--exclude-selectors", ".headerlink", "--quiet"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as e:
@@ -72,5 +79,5 @@ def index(site: Path) -> None:
             f"Pagefind failed (exit {done.returncode}) indexing {site}:\n{tail}\n"
             f"(try: {sys.executable} -m pagefind --site {site})"
         )
-    for line in output.splitlines():
-        log.warning("pagefind: %s", line)
+    for line in filter(None, (s.strip() for s in output.splitlines())):
+        (log.debug if line.startswith(_NOTES) else log.warning)("pagefind: %s", line)

@@ -1,0 +1,318 @@
+/* SIKB: site search. Pagefind's index (site/pagefind/, written by generator/search_index.py)
+ * behind Material's own search box (generator/overrides/partials/search.html).
+ *
+ * Plain JavaScript, no request to another host: Pagefind's script is imported from
+ * ../../pagefind/ relative to this file (<root>/<lang>/assets/sikb-search.js), and result
+ * links get the same root as their base, so the site also works under a sub-path.
+ * Pagefind searches the index of the page's <html lang>. Nothing loads until the box is
+ * used. Events are delegated from the document, so the search keeps working when
+ * Material's instant navigation swaps the page under the (persistent) header.
+ *
+ * Keyboard: "/" or "s" opens the search, Esc closes it, the arrow keys move between the
+ * box and the results, Enter in the box opens the first result.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  var ROOT = new URL("../../", script.src);
+  var BUNDLE = new URL("pagefind/pagefind.js", ROOT).href;
+  var BATCH = 10; // results rendered at a time; more as the list scrolls
+  var DELAY = 150; // ms of typing pause before a search
+
+  var loading = null; // Promise of the initialised Pagefind module
+  var timer = 0;
+  var seq = 0; // the latest search; older answers are dropped
+  var results = [];
+  var shown = 0;
+  var rendering = false;
+
+  function dialog() { return document.querySelector("[data-sikb-search]"); }
+  function input() { return document.querySelector("[data-sikb-search-query]"); }
+  function toggle() { return document.getElementById("__search"); }
+  function part(selector) { var d = dialog(); return d && d.querySelector(selector); }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  /* Pagefind ------------------------------------------------------------------------ */
+
+  function load() {
+    if (!loading) {
+      loading = import(BUNDLE).then(function (pagefind) {
+        return pagefind.options({ baseUrl: ROOT.pathname })
+          .then(function () { return pagefind.init(); })
+          .then(function () { return pagefind; });
+      });
+      loading.then(fillFilters).catch(fail);
+    }
+    return loading;
+  }
+
+  function fail(error) {
+    var d = dialog();
+    message((d && d.getAttribute("data-sikb-error")) || String(error));
+    if (window.console) console.warn("sikb-search:", error);
+  }
+
+  /* Filters: one menu per filter, its values (in the page's language) from the index. */
+  function fillFilters(pagefind) {
+    return pagefind.filters().then(function (all) {
+      var lang = document.documentElement.lang || undefined;
+      var any = false;
+      var box = part(".sikb-search__filters");
+      if (!box) return;
+      box.querySelectorAll("[data-sikb-filter]").forEach(function (select) {
+        var values = all[select.getAttribute("data-sikb-filter")] || {};
+        var names = Object.keys(values).sort(function (a, b) { return a.localeCompare(b, lang); });
+        while (select.options.length > 1) select.remove(1);
+        names.forEach(function (name) {
+          var option = el("option", null, name + " (" + values[name] + ")");
+          option.value = name;
+          select.appendChild(option);
+        });
+        select.hidden = names.length === 0;
+        any = any || names.length > 0;
+      });
+      box.hidden = !any;
+    });
+  }
+
+  function chosenFilters() {
+    var chosen = {};
+    var box = part(".sikb-search__filters");
+    if (box) {
+      box.querySelectorAll("[data-sikb-filter]").forEach(function (select) {
+        if (select.value) chosen[select.getAttribute("data-sikb-filter")] = select.value;
+      });
+    }
+    return chosen;
+  }
+
+  /* Searching ----------------------------------------------------------------------- */
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(run, DELAY);
+  }
+
+  function run() {
+    clearTimeout(timer);
+    var box = input();
+    var query = box ? box.value.trim() : "";
+    var filters = chosenFilters();
+    var mine = ++seq;
+    if (!query && !Object.keys(filters).length) {
+      results = [];
+      shown = 0;
+      list().textContent = "";
+      message(attr("data-sikb-placeholder"));
+      return;
+    }
+    load()
+      .then(function (pagefind) { return find(pagefind, query, filters); })
+      .then(function (found) {
+        if (mine !== seq) return;
+        results = found;
+        shown = 0;
+        list().textContent = "";
+        message(count(results.length));
+        return more(mine);
+      })
+      .catch(fail);
+  }
+
+  /* Cases first, then the other pages (taxonomy, lists, about), each in Pagefind's order:
+   * a term's page must not push the cases it lists off the top. Only case pages carry the
+   * filter "type"; with any other filter chosen, only cases can match anyway. */
+  function find(pagefind, query, filters) {
+    if (Object.keys(filters).length) {
+      return pagefind.search(query || null, { filters: filters }).then(function (search) { return search.results; });
+    }
+    return Promise.all([
+      pagefind.search(query, { filters: { type: "case" } }),
+      pagefind.search(query)
+    ]).then(function (both) {
+      var cases = both[0].results;
+      var seen = {};
+      cases.forEach(function (r) { seen[r.id] = true; });
+      return cases.concat(both[1].results.filter(function (r) { return !seen[r.id]; }));
+    });
+  }
+
+  function more(mine) {
+    if (rendering || shown >= results.length) return Promise.resolve();
+    rendering = true;
+    var batch = results.slice(shown, shown + BATCH);
+    shown += batch.length;
+    return Promise.all(batch.map(function (r) { return r.data(); }))
+      .then(function (pages) {
+        if (mine !== seq) return;
+        var target = list();
+        pages.forEach(function (page) { target.appendChild(item(page)); });
+      })
+      .finally(function () { rendering = false; });
+  }
+
+  function attr(name) { var d = dialog(); return (d && d.getAttribute(name)) || ""; }
+
+  function count(n) {
+    if (n === 0) return attr("data-sikb-none");
+    if (n === 1) return attr("data-sikb-one");
+    return attr("data-sikb-other").replace("#", String(n));
+  }
+
+  function message(text) {
+    var meta = part(".md-search-result__meta");
+    if (meta) meta.textContent = text;
+  }
+
+  function list() { return part(".md-search-result__list") || el("ol"); }
+
+  /* One result, in Material's result markup. Every string goes in as text. Pagefind's
+   * excerpt is the page's plain text with only "<" and ">" escaped and <mark> around the
+   * matches; a case's text may itself look like markup, so only the <mark> and </mark>
+   * Pagefind adds become elements, and the rest is decoded back to text, never parsed. */
+  function item(page) {
+    var li = el("li", "md-search-result__item");
+    var link = el("a", "md-search-result__link");
+    link.href = page.url;
+    var article = el("article", "md-search-result__article md-search-result__article--document md-typeset");
+    article.appendChild(el("div", "md-search-result__icon md-icon"));
+    article.appendChild(el("h1", null, (page.meta && page.meta.title) || page.url));
+    var facts = [].concat((page.filters && page.filters.country) || [], (page.filters && page.filters.status) || []);
+    if (facts.length) article.appendChild(el("p", "sikb-search__facts", facts.join(" · ")));
+    article.appendChild(excerpt(page.excerpt || ""));
+    link.appendChild(article);
+    li.appendChild(link);
+    return li;
+  }
+
+  function excerpt(text) {
+    var p = el("p");
+    var mark = null;
+    text.split(/(<mark>|<\/mark>)/).forEach(function (piece) {
+      if (piece === "<mark>") { mark = el("mark"); p.appendChild(mark); }
+      else if (piece === "</mark>") mark = null;
+      else if (piece) {
+        var plain = piece.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+        (mark || p).appendChild(document.createTextNode(plain));
+      }
+    });
+    return p;
+  }
+
+  /* Opening and closing: Material's __search toggle shows the dialog (its CSS). -------- */
+
+  function setOpen(open) {
+    var t = toggle();
+    if (!t || t.checked === open) return;
+    t.checked = open;
+    t.dispatchEvent(new Event("change")); // Material watches it (scroll lock on phones)
+  }
+
+  function isOpen() { var t = toggle(); return !!(t && t.checked); }
+
+  function open() {
+    setOpen(true);
+    var box = input();
+    if (box) { box.focus(); box.select(); }
+    load();
+  }
+
+  function close() {
+    setOpen(false);
+    var box = input();
+    if (box) box.blur();
+  }
+
+  function typing(node) {
+    if (!node || node === document.body) return false;
+    var tag = node.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || node.isContentEditable;
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list().querySelectorAll(".md-search-result__link"));
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var active = document.activeElement;
+    if (!isOpen()) {
+      if ((event.key === "/" || event.key === "s") && !typing(active)) {
+        event.preventDefault();
+        event.stopPropagation();
+        open();
+      }
+      return;
+    }
+    var d = dialog();
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && d && d.contains(active) && active.tagName !== "SELECT") {
+      var stops = [input()].concat(links());
+      var at = stops.indexOf(active);
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      var next = stops[(at + step + stops.length) % stops.length];
+      event.preventDefault();
+      if (next) next.focus();
+    } else if (event.key === "Enter" && active === input()) {
+      event.preventDefault();
+      clearTimeout(timer);
+      var first = links()[0];
+      if (first) first.click(); else run();
+    }
+  }, true);
+
+  document.addEventListener("input", function (event) {
+    if (event.target === input()) schedule();
+  });
+
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.matches && target.matches("[data-sikb-filter]")) run();
+    else if (target === toggle() && target.checked) {
+      var box = input();
+      if (box && document.activeElement !== box) box.focus();
+      load();
+    }
+  });
+
+  document.addEventListener("focusin", function (event) {
+    if (event.target === input()) { setOpen(true); load(); }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var d = dialog();
+    if (d && d.contains(event.target)) event.preventDefault();
+  });
+
+  document.addEventListener("reset", function (event) {
+    var d = dialog();
+    if (!d || !d.contains(event.target)) return;
+    setTimeout(function () {
+      var box = input();
+      if (box) box.focus();
+      run();
+    });
+  });
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (target.closest && target.closest(".md-search-result__link")) setOpen(false);
+  });
+
+  /* More results as the list scrolls to its end. */
+  document.addEventListener("scroll", function (event) {
+    var wrap = event.target;
+    if (!wrap.classList || !wrap.classList.contains("md-search__scrollwrap")) return;
+    if (wrap.scrollTop + wrap.clientHeight >= wrap.scrollHeight - 48) more(seq);
+  }, true);
+})();
