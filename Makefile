@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test lint types unit e2e bench validate schema i18n clean
+.PHONY: help site serve test lint types unit e2e browser bench validate schema i18n clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,15 +44,25 @@ unit: $(STAMP) ## Fast unit tests
 e2e: $(STAMP) ## End-to-end tests: the CLI and a real MkDocs build
 	$(BIN)/pytest -q tests/e2e
 
-test: lint types unit e2e ## Everything CI runs: lint, types, unit and end-to-end tests
+# Debian's chromium, driven by Playwright (never `playwright install`); make skips this
+# when the file exists.
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+browser: $(STAMP) $(CHROMIUM) ## Browser tests: the built site in headless Chromium (search, explorer)
+	$(BIN)/pytest -q tests/browser
+
+test: lint types unit e2e browser ## Everything CI runs: lint, types, unit, end-to-end and browser tests
 
 schema: $(STAMP) ## Write build/case.schema.json for editors (see docs/case-format.md)
 	mkdir -p build
 	$(BIN)/sikb schema > build/case.schema.json
 
-bench: $(STAMP) ## Benchmarks (figures, not tests): validation, then the site build
+bench: $(STAMP) $(CHROMIUM) ## Benchmarks (figures, not tests): validation, site build, search in a browser
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_site.py
+	$(BIN)/python benchmarks/bench_browser.py
 
 clean: ## Remove the built site and caches
 	rm -rf site build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -54,6 +54,12 @@
     return loading;
   }
 
+  /* aria-busy on the result list while a search is under way (tests wait on it too). */
+  function busy(on) {
+    var box = part(".md-search-result");
+    if (box) box.setAttribute("aria-busy", on ? "true" : "false");
+  }
+
   function fail(error) {
     var d = dialog();
     message((d && d.getAttribute("data-sikb-error")) || String(error));
@@ -97,6 +103,7 @@
   /* Searching ----------------------------------------------------------------------- */
 
   function schedule() {
+    busy(true);
     clearTimeout(timer);
     timer = setTimeout(run, DELAY);
   }
@@ -107,11 +114,13 @@
     var query = box ? box.value.trim() : "";
     var filters = chosenFilters();
     var mine = ++seq;
+    busy(true);
     if (!query && !Object.keys(filters).length) {
       results = [];
       shown = 0;
       list().textContent = "";
       message(attr("data-sikb-placeholder"));
+      busy(false);
       return;
     }
     load()
@@ -124,7 +133,8 @@
         message(count(results.length));
         return more(mine);
       })
-      .catch(fail);
+      .catch(fail)
+      .then(function () { if (mine === seq) busy(false); });
   }
 
   /* Cases first, then the other pages (taxonomy, lists, about), each in Pagefind's order:

@@ -1,0 +1,103 @@
+"""The search index a real `sikb build` writes: Pagefind's bundle, read back from its files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import search_index
+from tests.conftest import FIXTURES, REPO
+from tests.e2e.test_site import HOSTILE, LANGS, run
+
+pytestmark = pytest.mark.e2e
+UNLISTED = """---
+title: Not in the search
+sikb_search: false
+---
+# Not in the search
+
+Zanzibarian words that no search may find.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture knowledge base, the hostile case and a page left out of the search."""
+    root = tmp_path_factory.mktemp("search") / "kb"
+    shutil.copytree(FIXTURES / "kb", root)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "cases" / "hostile-case.md").write_text(HOSTILE, encoding="utf-8")
+    (root / "docs" / "unlisted.md").write_text(UNLISTED, encoding="utf-8")
+    done = run(root, "build")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "search " in done.stdout  # timed, like the other steps
+    return root / "site"
+
+
+def fragments(site: Path, lang: str) -> dict[str, dict[str, Any]]:
+    """Every indexed page of ``lang`` by its URL, as Pagefind stored it."""
+    pages = {}
+    for path in (site / "pagefind" / "fragment").glob(f"{lang}_*.pf_fragment"):
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        data = json.loads(text[text.index("{") :])
+        pages[data["url"]] = data
+    return pages
+
+
+def test_one_index_per_language_of_the_pages_content(site: Path) -> None:
+    """Each language's index holds exactly its pages that carry data-pagefind-body."""
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert set(entry["languages"]) == set(LANGS)
+    for lang in LANGS:
+        marked = [
+            p
+            for p in (site / lang).rglob("*.html")
+            if "data-pagefind-body" in p.read_text(encoding="utf-8")
+        ]
+        assert entry["languages"][lang]["page_count"] == len(marked) > 20
+        assert len(fragments(site, lang)) == len(marked)
+
+
+def test_case_pages_carry_their_filters_in_the_page_language(site: Path) -> None:
+    """Country, region, sector, theme, actor and status as labels, plus the type."""
+    ru = fragments(site, "ru")["/ru/cases/youth-lab-moldova/"]
+    assert ru["filters"] == {
+        "type": ["case"],
+        "country": ["Молдова"],
+        "region": ["Восточная Европа"],
+        "sector": ["Гражданский сектор"],
+        "theme": ["Молодёжь"],
+        "actor": ["ЮНИСЕФ"],
+        "status": ["Завершён"],
+    }
+    assert ru["meta"] == {"title": "Молодёжная лаборатория Молдовы", "type": "case"}
+    assert "Кишинёв" in ru["content"].split()
+    term = fragments(site, "en")["/en/countries/md/"]
+    assert term["filters"] == {}
+    assert "Youth Lab Moldova" not in term["content"]  # its case list is not indexed
+
+
+def test_menus_and_hidden_pages_are_not_indexed(site: Path) -> None:
+    """No navigation or permalink sign in the text; sikb_search: false keeps a page out."""
+    pages = fragments(site, "en")
+    assert "/en/unlisted/" not in pages
+    assert (site / "en" / "unlisted" / "index.html").is_file()
+    case = pages["/en/cases/lviv-services/"]["content"]
+    assert "¶" not in case
+    assert not case.startswith("SIKB")  # the header's site name is not in the content
+    assert not [u for u in pages if not u.startswith("/en/")]
+
+
+def test_pagefind_failing_is_an_error_naming_the_site(tmp_path: Path) -> None:
+    """Nothing to index: SearchIndexError with Pagefind's own words and the command to rerun."""
+    with pytest.raises(search_index.SearchIndexError) as failed:
+        search_index.index(tmp_path)
+    message = str(failed.value)
+    assert message.startswith(f"Pagefind failed (exit 1) indexing {tmp_path}:")
+    assert "did not contain any html files" in message
+    assert f"-m pagefind --site {tmp_path}" in message
