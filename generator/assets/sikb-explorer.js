@@ -219,6 +219,7 @@
     this.ui = ui;
     this.plural = new Intl.PluralRules(data.raw.language);
     this.s = readURL(data);
+    this.path = location.pathname;
     this.typing = false;
     this.timing = 0;
     this.build();
@@ -238,8 +239,7 @@
     var self = this, data = this.data, s = this.s, root = this.root;
     root.textContent = "";
     this.boxes = {};
-    var side = el("form", { class: "sikb-explorer__filters", "aria-label": this.t("filters") });
-    side.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    var side = el("div", { class: "sikb-explorer__filters", role: "group", "aria-label": this.t("filters") });
     this.text = el("input", { type: "search", id: "sikb-q", name: "q", value: s.q,
                               autocomplete: "off" });
     side.append(el("p", { class: "sikb-explorer__text" }, [
@@ -408,6 +408,7 @@
     this.renderResults();
     this.renderCompare();
     this.root.setAttribute("data-matches", String(this.matched.length));
+    this.root.setAttribute("data-shows", writeURL(data, this.s));
     this.timing = performance.now() - t0;
   };
 
@@ -574,10 +575,6 @@
       });
   }
 
-  window.addEventListener("popstate", function () {
-    var root = document.getElementById("sikb-explorer");
-    if (root && root.sikb instanceof Explorer) root.sikb.restore();
-  });
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {
