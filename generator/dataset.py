@@ -211,6 +211,8 @@ def plural_forms(
         out: dict[str, str] = {}
         for n in (*range(0, 200), 1000, 1_000_000):
             out.setdefault(rule(n), ngettext(singular, plural, n))
+        # Whole numbers never reach ru's "other" (fractions); keep it as the fallback.
+        out.setdefault("other", ngettext(singular, plural, 2))
         return out
 
     return forms

@@ -1,0 +1,111 @@
+"""The data behind the downloads and the explorer (generator/dataset.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+
+from generator.collection import Collection, load
+from generator.dataset import Dataset, columns, plural_forms
+from generator.i18n import translations
+from generator.render import Options, Renderer
+from tests.conftest import FIXTURES
+
+URL = "https://kb.example.org/"
+
+
+@pytest.fixture(scope="module")
+def collection() -> Collection:
+    loaded = load(FIXTURES / "kb").collection
+    assert loaded is not None
+    return loaded
+
+
+def dataset(collection: Collection, lang: str) -> Dataset:
+    r = Renderer(collection, lang, Options(site_url=URL))
+    return Dataset(collection, r.texts, r.label, lang, f"{URL}{lang}/cases/")
+
+
+def test_a_record_has_ids_beside_labels_in_the_page_language(collection: Collection) -> None:
+    en = {r["id"]: r for r in dataset(collection, "en").records()}
+    ru = {r["id"]: r for r in dataset(collection, "ru").records()}
+    youth = en["youth-lab-moldova"]
+    assert youth["title"] == "Youth Lab Moldova"
+    assert youth["url"] == f"{URL}en/cases/youth-lab-moldova/"
+    assert (youth["start"], youth["end"], youth["updated"]) == ("2018", "2020-06", "2024-01-15")
+    assert (youth["countries"], youth["country_labels"]) == (["MD"], ["Moldova"])
+    assert youth["status"] == "completed"
+    assert youth["criterion_novelty"] == "met"
+    assert youth["criterion_systemic-change"] == "unknown"
+    assert ru["youth-lab-moldova"]["title"] == "Молодёжная лаборатория Молдовы"
+    assert ru["youth-lab-moldova"]["text_language"] == "ru"
+    assert ru["youth-lab-moldova"]["country_labels"] == ["Молдова"]
+    # no Russian translation: the original's words, and the record says which language
+    swedish = ru["swedish-fund"]
+    assert swedish["text_language"] == swedish["original_language"] == "sv"
+
+
+def test_the_csv_is_the_records_with_lists_joined(collection: Collection) -> None:
+    data = dataset(collection, "en")
+    text = data.csv_text()
+    assert text.startswith("\ufeffid,title,summary,")
+    assert "\r\n" in text
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+    assert list(rows[0]) == columns(list(collection.taxonomy.criteria))
+    records = data.records()
+    assert [r["id"] for r in rows] == [r["id"] for r in records]
+    for row, rec in zip(rows, records, strict=True):
+        assert row == {k: "; ".join(v) if isinstance(v, list) else v for k, v in rec.items()}
+    assert json.loads(data.json_text()) == records
+
+
+def rebuild(data: dict[str, Any], summaries: list[str]) -> list[dict[str, Any]]:
+    """What the explorer's script does with the compact form (Data.prototype.record)."""
+    c, facets = data["cases"], data["facets"]
+    out = []
+    for i, case_id in enumerate(c["id"]):
+        rec: dict[str, Any] = {
+            "id": case_id,
+            "title": c["title"][i],
+            "summary": summaries[i],
+            "text_language": data["languages"][c["text_language"][i]],
+            "original_language": data["languages"][c["original_language"][i]],
+            "url": data["cases_url"] + case_id + "/",
+            "start": c["start"][i],
+            "end": c["end"][i],
+            "updated": c["updated"][i],
+            "status": facets["status"]["ids"][c["status"][i]],
+            "status_label": facets["status"]["labels"][c["status"][i]],
+        }
+        for f in ("country", "region", "sector", "theme", "actor", "actor_type"):
+            rec["countries" if f == "country" else f + "s"] = [facets[f]["ids"][v] for v in c[f][i]]
+            rec[f + "_labels"] = [facets[f]["labels"][v] for v in c[f][i]]
+        for k, crit in enumerate(data["criteria"]["ids"]):
+            rec[f"criterion_{crit}"] = data["ratings"]["ids"][int(c["criteria"][i][k])]
+        out.append(rec)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+def test_the_compact_form_holds_every_record(collection: Collection, lang: str) -> None:
+    data = dataset(collection, lang)
+    compact, summaries = data.explorer()
+    assert rebuild(json.loads(compact), json.loads(summaries)) == data.records()
+    assert json.loads(compact)["columns"] == columns(list(collection.taxonomy.criteria))
+
+
+def test_plural_forms_map_gettext_onto_cldr_categories() -> None:
+    ru = plural_forms(translations("ru").ungettext, "ru")
+    forms = ru("%(num)d case matches", "%(num)d cases match")
+    assert set(forms) == {"one", "few", "many", "other"}
+    assert forms["one"] % {"num": 21} == "Подходит 21 кейс"
+    assert forms["few"] % {"num": 3} == "Подходят 3 кейса"
+    assert forms["many"] % {"num": 5} == "Подходят 5 кейсов"
+    en = plural_forms(translations("en").ungettext, "en")(
+        "%(num)d case matches", "%(num)d cases match"
+    )
+    assert en == {"one": "%(num)d case matches", "other": "%(num)d cases match"}
