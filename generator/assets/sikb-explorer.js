@@ -392,13 +392,10 @@
     var t0 = performance.now(), self = this, data = this.data;
     var r = compute(data, this.s);
     this.matched = sortCases(data, r.matched, this.s.sort);
+    this.counts = r.counts;
     data.dims.forEach(function (d, k) {
       var counts = r.counts[k];
-      self.boxes[d.key].forEach(function (b, v) {
-        b.count.textContent = "(" + counts[v] + ")";
-        b.box.disabled = counts[v] === 0 && !b.box.checked;
-        b.item.classList.toggle("sikb-facet__value--empty", counts[v] === 0);
-      });
+      self.boxes[d.key].forEach(function (b, v) { self.show(b, counts[v]); });
     });
     this.summary.textContent = this.count("matches", this.matched.length);
     Array.prototype.forEach.call(this.views.children, function (b) {
@@ -410,6 +407,17 @@
     this.root.setAttribute("data-matches", String(this.matched.length));
     this.root.setAttribute("data-shows", writeURL(data, this.s));
     this.timing = performance.now() - t0;
+  };
+
+  /* Touch the page only where a count changed: a redraw costs more than the counting. */
+  Explorer.prototype.show = function (b, n) {
+    if (b.n !== n) {
+      b.count.textContent = "(" + n + ")";
+      if (b.item && (b.n === 0) !== (n === 0)) b.item.classList.toggle("sikb-facet__value--empty", n === 0);
+      b.n = n;
+    }
+    var off = n === 0 && !b.box.checked;
+    if (b.box.disabled !== off) b.box.disabled = off;
   };
 
   Explorer.prototype.caseLink = function (i) {
@@ -469,13 +477,19 @@
   /* The chosen countries side by side, over the cases that pass every other filter. */
   Explorer.prototype.renderCompare = function () {
     var self = this, data = this.data, s = this.s;
-    var base = compute(data, s, "country");
     var ci = data.dim.country.ids;
+    /* A country's count among the other filters is its count in the country facet. */
     this.pick.forEach(function (p, v) {
-      p.count.textContent = "(" + base.counts[0][v] + ")";
-      p.box.disabled = !p.box.checked && s.compare.length >= 4;
+      var n = self.counts[0][v];
+      if (p.n !== n) { p.count.textContent = "(" + n + ")"; p.n = n; }
+      var off = !p.box.checked && s.compare.length >= 4;
+      if (p.box.disabled !== off) p.box.disabled = off;
     });
-    if (s.compare.length < 2) { this.compareOut.replaceChildren(); return; }
+    if (s.compare.length < 2) {
+      if (this.compareOut.firstChild) this.compareOut.replaceChildren();
+      return;
+    }
+    var base = compute(data, s, "country");
     var cols = s.compare.map(function (id) { return ci.indexOf(id); });
     var per = cols.map(function () { return []; });
     base.matched.forEach(function (i) {
