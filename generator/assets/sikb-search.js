@@ -49,7 +49,6 @@
           .then(function () { return pagefind.init(); })
           .then(function () { return pagefind; });
       });
-      loading.then(fillFilters).catch(fail);
     }
     return loading;
   }
@@ -66,12 +65,24 @@
     if (window.console) console.warn("sikb-search:", error);
   }
 
-  /* Filters: one menu per filter, its values (in the page's language) from the index. */
+  /* Filters: one menu per filter, its values (in the page's language) from the index,
+   * loaded when the reader asks for the menus (Pagefind loads every filter's file). */
+  function showFilters() {
+    var button = part("[data-sikb-filters-button]");
+    var box = part("[data-sikb-filters]");
+    if (!button || !box) return;
+    button.hidden = true;
+    load().then(fillFilters).then(function () {
+      var first = box.querySelector("select:not([hidden])");
+      if (first) first.focus();
+    }).catch(fail);
+  }
+
   function fillFilters(pagefind) {
     return pagefind.filters().then(function (all) {
       var lang = document.documentElement.lang || undefined;
       var any = false;
-      var box = part(".sikb-search__filters");
+      var box = part("[data-sikb-filters]");
       if (!box) return;
       box.querySelectorAll("[data-sikb-filter]").forEach(function (select) {
         var values = all[select.getAttribute("data-sikb-filter")] || {};
@@ -91,7 +102,7 @@
 
   function chosenFilters() {
     var chosen = {};
-    var box = part(".sikb-search__filters");
+    var box = part("[data-sikb-filters]");
     if (box) {
       box.querySelectorAll("[data-sikb-filter]").forEach(function (select) {
         if (select.value) chosen[select.getAttribute("data-sikb-filter")] = select.value;
@@ -316,7 +327,9 @@
 
   document.addEventListener("click", function (event) {
     var target = event.target;
-    if (target.closest && target.closest(".md-search-result__link")) setOpen(false);
+    if (!target.closest) return;
+    if (target.closest(".md-search-result__link")) setOpen(false);
+    else if (target.closest("[data-sikb-filters-button]")) showFilters();
   });
 
   /* More results as the list scrolls to its end. */

@@ -67,6 +67,10 @@ def search(page: Page, query: str) -> list[Result]:
 
 
 def choose(page: Page, name: str, value: str) -> list[Result]:
+    """Pick a filter's value (asking for the menus first if they are not shown)."""
+    button = page.locator("[data-sikb-filters-button]")
+    if button.is_visible():
+        button.click()
     page.select_option(f'select[data-sikb-filter="{name}"]', value)
     return results(page)
 
@@ -113,7 +117,11 @@ def test_result_titles_and_words_are_in_the_page_language(
     assert [r.title for r in found] == ["Молодёжная лаборатория Молдовы"]
     assert page.get_attribute(QUERY, "placeholder") == "Поиск"
     assert page.text_content(f"{RESULTS}__meta") == "Найдено 1 совпадение"
+    button = page.locator("[data-sikb-filters-button]")
+    assert button.text_content() == _("ru", "Filter the results") == "Уточнить результаты"
+    button.click()
     country = page.locator('select[data-sikb-filter="country"]')
+    country.wait_for()
     assert country.get_attribute("aria-label") == _("ru", "Countries") == "Страны"
     options = country.locator("option").all_text_contents()
     assert options[0] == _("ru", "All countries") != "All countries"
