@@ -26,6 +26,7 @@ from generator.dataset import Dataset
 from generator.i18n import translations
 from generator.render import Options, Renderer
 from generator.views import case_text
+from tests.browser.conftest import SCREENSHOTS
 from tests.browser.serving import Server, Watch, serve
 from tests.conftest import REPO
 
@@ -291,6 +292,8 @@ def test_the_comparison_shows_what_the_data_says(
         )
         for p in per
     ]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "explorer-compare-en.png", full_page=True)
     # a fifth country cannot be added beyond four
     for c in busiest(records, "countries", 4)[2:]:
         page.check(f'input[name="compare"][value="{c}"]')
