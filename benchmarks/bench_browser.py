@@ -1,0 +1,315 @@
+"""Browser benchmark: what a reader's browser loads, on built synthetic collections.
+
+For each size (1,000 and 10,000 cases) it writes a synthetic knowledge base
+(``synthetic_kb`` of bench_site.py: an English original and Russian and Ukrainian
+translations of every case), builds it with ``sikb build`` (MkDocs, then Pagefind),
+serves ``site/`` on 127.0.0.1 and runs each measurement of ``MEASUREMENTS`` in headless
+Chromium (Debian's ``/usr/bin/chromium`` through Playwright), each in a fresh browser
+context (cold cache) on the same built site. It prints one table per measurement, with
+its budget and PASS/FAIL.
+
+Search's first query, for each word of ``QUERIES`` (a country, an actor, a word of every
+title, and the worst word of the synthetic bodies): from the key that opens the search
+to the first results shown, every file the browser fetched (Pagefind's script and
+worker, WebAssembly, entry, metadata, index chunks, filter files, the fragments of the
+results shown), each counted as a server would send it: Pagefind's ``pf_*`` and
+``.pagefind`` files are already gzipped and count as they are; ``.js``, ``.json``,
+``.wasm`` and anything else count gzipped at level 6. Budget: 400 KB at 10,000 cases.
+
+Another measurement is a ``Measurement``: a function
+``measure(page, base_url, size) -> dict`` and a function that turns the figures of
+every size into the lines of its table. Add it to ``MEASUREMENTS``.
+
+Languages: by default the three below 10,000 cases and English only from 10,000 (three
+languages take about 450 s to build there on 2 cores). Pagefind keeps one index per
+language, so what an English page loads does not depend on the other languages; the
+output says which were built. ``--languages all`` or ``en`` to choose.
+
+Figures, not a test: ``make bench`` runs it. ``--sizes 1000`` for a shorter run,
+``--keep`` to keep the built sites.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import yaml
+from playwright.sync_api import Page, Request, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_site import LANGS, WORDS, synthetic_kb
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",  # else Chromium calls Google's hosts at start
+    "--disable-component-update",
+    "--disable-sync",
+]
+KB = 1024
+
+
+# Sites ----------------------------------------------------------------------------------
+
+
+def english_only(root: Path) -> None:
+    """Make a synthetic knowledge base English only: no translations, English labels."""
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            if value and set(value) <= set(LANGS) and "en" in value:
+                return {"en": value["en"]}
+            return {k: strip(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    path = root / "taxonomy.yaml"
+    taxonomy = strip(yaml.safe_load(path.read_text(encoding="utf-8")))
+    taxonomy["languages"] = ["en"]
+    path.write_text(yaml.safe_dump(taxonomy, allow_unicode=True, sort_keys=False), "utf-8")
+    for pattern in ("cases/*.*.md", "docs/*.*.md"):
+        for extra in root.glob(pattern):
+            extra.unlink()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1 on a free port; yield its URL (with the slash)."""
+    site.mkdir(parents=True, exist_ok=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build(root: Path, url: str) -> float:
+    env = {**os.environ, "SIKB_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), "build"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"sikb build failed in {root}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+# Bytes as a server sends them ------------------------------------------------------------
+
+PRECOMPRESSED = (".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment", ".pagefind")
+
+
+@functools.cache
+def sent_bytes(path: Path) -> int:
+    """The file's size on the wire: as is if Pagefind gzipped it, else gzip -6."""
+    data = path.read_bytes()
+    if path.name.endswith(PRECOMPRESSED):
+        return len(data)
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def local_file(site: Path, base_url: str, url: str) -> Path | None:
+    if not url.startswith(base_url):
+        return None
+    path = site / unquote(urlsplit(url).path).lstrip("/")
+    return path / "index.html" if path.is_dir() else path
+
+
+# Measurements ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measurement:
+    name: str
+    measure: Callable[[Page, str, int], dict[str, Any]]
+    """``(page, base_url, size)`` -> figures for one built site; a fresh page each time."""
+    report: Callable[[list[dict[str, Any]]], list[str]]
+    """The figures of every size -> the lines of this measurement's table."""
+
+
+SEARCH_BUDGET = 400 * KB
+QUERIES = {
+    "Moldova": "a country, in the facts of about 1 case in 16",
+    "UNICEF": "an actor, in the facts of about 1 case in 7",
+    "synthetic": "a word of every case's title",
+    WORDS["en"][0]: "the worst case: synthetic bodies draw on 21 words, so each is "
+    "about 29 times in every case; real prose has no such word",
+}
+"""What a reader types (on English pages), and why each is there."""
+
+
+def first_query(word: str, page: Page, base_url: str, size: int) -> dict[str, Any]:
+    """Open the search on an English case page with "/", type ``word``, wait for results."""
+    site = SITES[base_url]
+    page.goto(f"{base_url}en/cases/case-00000/")
+    page.wait_for_load_state("networkidle")
+    fetched: list[str] = []
+
+    def record(request: Request) -> None:
+        fetched.append(request.url)
+
+    page.on("request", record)
+    start = time.perf_counter()
+    page.keyboard.press("/")
+    page.keyboard.type(word)
+    page.wait_for_selector('.md-search-result[aria-busy="false"]', state="attached")
+    page.wait_for_selector(".md-search-result__item")
+    seconds = time.perf_counter() - start
+    shown = page.locator(".md-search-result__item").count()
+    page.wait_for_load_state("networkidle")  # anything still in flight for this query
+    page.remove_listener("request", record)
+    kinds: dict[str, int] = {}
+    total = 0
+    for url in dict.fromkeys(fetched):
+        path = local_file(site, base_url, url)
+        if path is None or not path.is_file():
+            sys.exit(f"first query fetched {url}, which is not a file of the site")
+        sent = sent_bytes(path)
+        total += sent
+        kind = _kind(path.name)
+        kinds[kind] = kinds.get(kind, 0) + sent
+    return {
+        "size": size,
+        "files": len(dict.fromkeys(fetched)),
+        "bytes": total,
+        "kinds": kinds,
+        "seconds": seconds,
+        "shown": shown,
+    }
+
+
+def _kind(name: str) -> str:
+    for suffix, kind in (
+        (".pf_fragment", "fragments"),
+        (".pf_index", "index"),
+        (".pf_filter", "filters"),
+        (".pf_meta", "meta"),
+        (".pagefind", "wasm"),
+        (".js", "script"),
+        (".json", "entry"),
+    ):
+        if name.endswith(suffix):
+            return kind
+    return "other"
+
+
+def report_first_query(rows: list[dict[str, Any]]) -> list[str]:
+    kinds = ["script", "wasm", "entry", "meta", "index", "filters", "fragments", "other"]
+    lines = [
+        f"{'cases':>6} {'files':>5} {'total':>9} "
+        + " ".join(f"{k:>9}" for k in kinds)
+        + f" {'results':>7} {'time':>7} {'budget':>7}  verdict",
+    ]
+    for r in rows:
+        ok = r["bytes"] <= SEARCH_BUDGET
+        lines.append(
+            f"{r['size']:>6} {r['files']:>5} {r['bytes'] / KB:>6.1f} KB "
+            + " ".join(f"{r['kinds'].get(k, 0) / KB:>6.1f} KB" for k in kinds)
+            + f" {r['shown']:>7} {1000 * r['seconds']:>5.0f}ms {SEARCH_BUDGET // KB:>4} KB  "
+            + ("PASS" if ok else "FAIL")
+        )
+    return lines
+
+
+MEASUREMENTS = [
+    *(
+        Measurement(
+            f"search's first query: {word!r}, {why}",
+            functools.partial(first_query, word),
+            report_first_query,
+        )
+        for word, why in QUERIES.items()
+    ),
+]
+SITES: dict[str, Path] = {}
+"""Each served site's folder, by its base URL (for measurements that read its files)."""
+
+
+# Main -----------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument(
+        "--languages",
+        choices=["auto", "all", "en"],
+        default="auto",
+        help="every language (en, ru, uk), English only, or auto: English only from 10,000",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the generated folders")
+    args = parser.parse_args()
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"{CHROMIUM} is missing: `make bench` installs Debian's chromium")
+    print(f"cores: {len(os.sched_getaffinity(0))}")
+    rows: dict[str, list[dict[str, Any]]] = {m.name: [] for m in MEASUREMENTS}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for n in args.sizes:
+            work = Path(tempfile.mkdtemp(prefix=f"sikb-bench-browser-{n}-"))
+            kb = work / "kb"
+            synthetic_kb(kb, n)
+            english = args.languages == "en" or (args.languages == "auto" and n >= 10000)
+            if english:
+                english_only(kb)
+            with serving(kb / "site") as url:
+                seconds = build(kb, url)
+                pages = sum(1 for _ in (kb / "site").rglob("index.html"))
+                langs = "English only" if english else ", ".join(LANGS)
+                print(f"{n} cases ({langs}): built {pages} pages in {seconds:.0f} s", flush=True)
+                SITES[url] = kb / "site"
+                for m in MEASUREMENTS:
+                    context = browser.new_context(viewport={"width": 1280, "height": 900})
+                    try:
+                        rows[m.name].append(m.measure(context.new_page(), url, n))
+                    finally:
+                        context.close()
+            if args.keep:
+                print(f"       kept in {work}")
+            else:
+                shutil.rmtree(work)
+        browser.close()
+    print(
+        "\nSearch: every file fetched from the key that opens the search to the first results"
+        " shown, KB as a server sends them (Pagefind's gzipped files as they are, others gzip -6)"
+    )
+    for m in MEASUREMENTS:
+        print(f"\n{m.name}")
+        print("\n".join(m.report(rows[m.name])))
+
+
+if __name__ == "__main__":
+    main()
