@@ -22,22 +22,19 @@ Tests here carry the ``browser`` marker (``make browser``).
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Request, sync_playwright
 
+from tests.browser.serving import serve
 from tests.conftest import FIXTURES, REPO, TODAY
 from tests.e2e.test_site import HOSTILE
 
@@ -86,7 +83,7 @@ class PageLog:
         return [
             u
             for u in self.requests
-            if urlsplit(u).scheme not in ("data", "blob") and _origin(u) != self.origin
+            if urlsplit(u).scheme not in ("data", "blob") and origin(u) != self.origin
         ]
 
     def problems(self) -> list[str]:
@@ -116,14 +113,18 @@ class PageLog:
         dialog.dismiss()
 
 
-def _origin(url: str) -> str:
+def record(page: Page, log: PageLog) -> None:
+    """Log into ``log`` what ``page`` does from now on."""
+    page.on("console", log.on_console)
+    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+    page.on("request", log.on_request)
+    page.on("requestfailed", log.on_request_failed)
+    page.on("dialog", log.on_dialog)
+
+
+def origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -133,15 +134,13 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
     shutil.copytree(FIXTURES / "kb", root)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "cases" / "hostile-case.md").write_text(HOSTILE, encoding="utf-8")
-    site = root / "site"
-    site.mkdir()
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
-        env = {**os.environ, "SIKB_TODAY": TODAY, "SIKB_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
+    with serve(root / "site") as server:
+        env = {
+            **os.environ,
+            "SIKB_TODAY": TODAY,
+            "SIKB_SITE_URL": server.url,
+            "NO_MKDOCS_2_WARNING": "1",
+        }
         done = subprocess.run(
             [sys.executable, "-m", "generator", "--root", str(root), "build"],
             capture_output=True,
@@ -150,11 +149,7 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
             check=False,
         )
         assert done.returncode == 0, done.stdout + done.stderr
-        yield ServedSite(root, site, url)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+        yield ServedSite(root, server.root, server.url)
 
 
 @pytest.fixture(scope="session")
@@ -171,7 +166,7 @@ def chromium() -> Iterator[Browser]:
 @pytest.fixture
 def page_log(served_site: ServedSite) -> PageLog:
     """What this test's ``page`` requested and reported."""
-    return PageLog(_origin(served_site.url))
+    return PageLog(origin(served_site.url))
 
 
 @pytest.fixture
@@ -179,11 +174,7 @@ def page(chromium: Browser, page_log: PageLog) -> Iterator[Page]:
     """A fresh page; the test fails at teardown on a console error or an off-host request."""
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     new = context.new_page()
-    new.on("console", page_log.on_console)
-    new.on("pageerror", lambda error: page_log.page_errors.append(str(error)))
-    new.on("request", page_log.on_request)
-    new.on("requestfailed", page_log.on_request_failed)
-    new.on("dialog", page_log.on_dialog)
+    record(new, page_log)
     try:
         yield new
     finally:

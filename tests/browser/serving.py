@@ -1,9 +1,4 @@
-"""Serve another built site on 127.0.0.1 (the explorer's tests use this repository's
-collection), and watch what a page does in Chromium.
-
-`Watch` fails a test on a console error, an uncaught page error, a failed request, or
-a request to any host but the local server: the site must work with nothing else.
-"""
+"""Serve a built site on 127.0.0.1, on a free port, quietly."""
 
 from __future__ import annotations
 
@@ -15,8 +10,6 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-
-from playwright.sync_api import Page
 
 
 @dataclass(frozen=True)
@@ -44,29 +37,3 @@ def serve(root: Path) -> Iterator[Server]:
     finally:
         httpd.shutdown()
         httpd.server_close()
-
-
-class Watch:
-    """Everything a page reports that a reader would call broken."""
-
-    def __init__(self, page: Page, server: Server) -> None:
-        self.server = server
-        self.problems: list[str] = []
-        page.on("console", self._console)
-        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        page.on("request", self._request)
-        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
-
-    def _console(self, message: Any) -> None:
-        if message.type == "error":
-            self.problems.append(f"console: {message.text}")
-
-    def _request(self, request: Any) -> None:
-        url: str = request.url
-        if url.startswith(("blob:", "data:")):
-            return
-        if not url.startswith(self.server.url):
-            self.problems.append(f"off-host request: {url}")
-
-    def check(self) -> None:
-        assert not self.problems, "\n".join(self.problems)

@@ -26,8 +26,8 @@ from generator.dataset import Dataset
 from generator.i18n import translations
 from generator.render import Options, Renderer
 from generator.views import case_text
-from tests.browser.conftest import SCREENSHOTS
-from tests.browser.serving import Server, Watch, serve
+from tests.browser.conftest import SCREENSHOTS, PageLog, origin, record
+from tests.browser.serving import Server, serve
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -57,14 +57,9 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Col
 
 
 @pytest.fixture
-def page(real: tuple[Server, Collection], chromium: Browser) -> Iterator[Page]:
-    server, _ = real
-    context = chromium.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
-    p = context.new_page()
-    watch = Watch(p, server)
-    yield p
-    context.close()
-    watch.check()
+def page_log(real: tuple[Server, Collection]) -> PageLog:
+    """The shared ``page`` fixture, held to this module's server."""
+    return PageLog(origin(real[0].url))
 
 
 def dataset(collection: Collection, lang: str, url: str) -> Dataset:
@@ -191,7 +186,8 @@ def test_the_url_reproduces_the_view_and_back_walks_the_changes(
     assert years == sorted(years, reverse=True)
 
     other = chromium.new_context().new_page()
-    watch = Watch(other, server)
+    log = PageLog(origin(server.url))
+    record(other, log)
     other.goto(url)
     other.wait_for_selector('table[data-view="table"]')
     assert shown_ids(other) == ids
@@ -199,7 +195,7 @@ def test_the_url_reproduces_the_view_and_back_walks_the_changes(
     assert other.input_value("#sikb-from") == "2015"
     assert other.input_value("#sikb-sort") == "start"
     other.context.close()
-    watch.check()
+    assert not log.problems(), log.problems()
 
     page.go_back()  # from=2015
     settled(page)
