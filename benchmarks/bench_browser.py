@@ -16,6 +16,11 @@ results shown), each counted as a server would send it: Pagefind's ``pf_*`` and
 ``.pagefind`` files are already gzipped and count as they are; ``.js``, ``.json``,
 ``.wasm`` and anything else count gzipped at level 6. Budget: 400 KB at 10,000 cases.
 
+The explorer: its first load (the English explorer page, cold: HTML, styles, scripts,
+data, counted gzipped at level 6) against 150 KB at 1,000 cases and 1 MB at 10,000; then
+filter changes timed in the page (the change handler, and to the next frame) against
+50 ms at 10,000 cases.
+
 Another measurement is a ``Measurement``: a function
 ``measure(page, base_url, size) -> dict`` and a function that turns the figures of
 every size into the lines of its table. Add it to ``MEASUREMENTS``.
@@ -244,6 +249,91 @@ def report_first_query(rows: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+LOAD_BUDGET = {1000: 150 * KB, 10000: 1024 * KB}
+CHANGE_BUDGET_MS = 50.0
+CHANGES = 12
+"""Filter changes timed per site: countries and themes ticked and unticked in turn."""
+TIME_CHANGE = """async ([name, value]) => {
+  const box = document.querySelector(`input[name="${name}"][value="${value}"]`);
+  const start = performance.now();
+  box.click();  // the change handler filters, counts and redraws before it returns
+  const handled = performance.now() - start;
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  return [handled, performance.now() - start];
+}"""
+
+
+def explorer(page: Page, base_url: str, size: int) -> dict[str, Any]:
+    """The English explorer, cold: every file until it shows its results; then filter changes."""
+    site = SITES[base_url]
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    start = time.perf_counter()
+    page.goto(f"{base_url}en/explorer/")
+    page.wait_for_selector("#sikb-explorer[data-shows]")
+    seconds = time.perf_counter() - start
+    page.wait_for_load_state("networkidle")
+    kinds: dict[str, int] = {}
+    total = 0
+    for url in dict.fromkeys(fetched):
+        path = local_file(site, base_url, url)
+        if path is None or not path.is_file():
+            sys.exit(f"the explorer fetched {url}, which is not a file of the site")
+        sent = sent_bytes(path)
+        total += sent
+        kind = {".json": "data", ".html": "html", ".css": "css", ".js": "js", ".xml": "xml"}.get(
+            path.suffix, "png" if path.suffix == ".png" else "other"
+        )
+        kinds[kind] = kinds.get(kind, 0) + sent
+    values = page.eval_on_selector_all(
+        'input[name="country"], input[name="theme"]', "els => els.map(e => [e.name, e.value])"
+    )
+    picks = [values[i % len(values)] for i in range(CHANGES // 2)]
+    handled, answered = [], []
+    for pick in picks + picks:  # each ticked, then each unticked
+        h, a = page.evaluate(TIME_CHANGE, pick)
+        handled.append(h)
+        answered.append(a)
+    return {
+        "size": size,
+        "files": len(dict.fromkeys(fetched)),
+        "bytes": total,
+        "kinds": kinds,
+        "seconds": seconds,
+        "handled": sorted(handled),
+        "answered": sorted(answered),
+    }
+
+
+def report_explorer(rows: list[dict[str, Any]]) -> list[str]:
+    kinds = ["html", "css", "js", "data", "xml", "png", "other"]
+    lines = [
+        "first load: every file fetched until the results show, KB as sent (gzip -6);",
+        f"a filter change: {CHANGES} ticks and unticks of countries and themes, in the page:",
+        "'handled' = the change handler (filter, count, redraw), 'answered' = to the next frame",
+        f"{'cases':>6} {'files':>5} {'total':>9} "
+        + " ".join(f"{k:>8}" for k in kinds)
+        + f" {'budget':>8}  load  {'handled':>15} {'answered':>15} {'budget':>6}  change",
+    ]
+    for r in rows:
+        budget = LOAD_BUDGET.get(r["size"])
+        load = "-" if budget is None else ("PASS" if r["bytes"] <= budget else "FAIL")
+        a = r["answered"]
+        h = r["handled"]
+        median_a, worst_a = a[len(a) // 2], a[-1]
+        change = "PASS" if worst_a < CHANGE_BUDGET_MS else "FAIL"
+        lines.append(
+            f"{r['size']:>6} {r['files']:>5} {r['bytes'] / KB:>6.1f} KB "
+            + " ".join(f"{r['kinds'].get(k, 0) / KB:>5.1f} KB" for k in kinds)
+            + f" {'-' if budget is None else f'{budget // KB} KB':>8}  {load:<4}  "
+            + f"{h[len(h) // 2]:>5.1f}/{h[-1]:>5.1f} ms  {median_a:>5.1f}/{worst_a:>5.1f} ms"
+            + f" {CHANGE_BUDGET_MS:>4.0f}ms  "
+            + (change if r["size"] >= 10000 else f"({change})")
+        )
+    lines.append("(median/worst; the change budget is set for 10,000 cases)")
+    return lines
+
+
 MEASUREMENTS = [
     *(
         Measurement(
@@ -253,6 +343,7 @@ MEASUREMENTS = [
         )
         for word, why in QUERIES.items()
     ),
+    Measurement("the explorer", explorer, report_explorer),
 ]
 SITES: dict[str, Path] = {}
 """Each served site's folder, by its base URL (for measurements that read its files)."""
