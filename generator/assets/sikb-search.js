@@ -26,7 +26,7 @@
   var seq = 0; // the latest search; older answers are dropped
   var results = [];
   var shown = 0;
-  var rendering = false;
+  var rendering = 0; // the search whose next batch is being fetched
 
   function dialog() { return document.querySelector("[data-sikb-search]"); }
   function input() { return document.querySelector("[data-sikb-search-query]"); }
@@ -167,8 +167,8 @@
   }
 
   function more(mine) {
-    if (rendering || shown >= results.length) return Promise.resolve();
-    rendering = true;
+    if (rendering === mine || mine !== seq || shown >= results.length) return Promise.resolve();
+    rendering = mine;
     var batch = results.slice(shown, shown + BATCH);
     shown += batch.length;
     return Promise.all(batch.map(function (r) { return r.data(); }))
@@ -177,7 +177,7 @@
         var target = list();
         pages.forEach(function (page) { target.appendChild(item(page)); });
       })
-      .finally(function () { rendering = false; });
+      .finally(function () { if (rendering === mine) rendering = 0; });
   }
 
   function attr(name) { var d = dialog(); return (d && d.getAttribute(name)) || ""; }

@@ -235,3 +235,13 @@ def test_a_case_that_reads_like_markup_is_shown_as_text(
     assert set(inserted) <= {"div", "ol", "li", "a", "article", "h1", "p", "mark"}
     assert page.locator(f"{RESULTS} mark").count() >= 2
     assert page_log.dialogs == []
+
+
+def test_the_last_words_typed_are_the_ones_answered(page: Page, served_site: ServedSite) -> None:
+    """A slower answer to what was typed before never replaces the answer to the last words."""
+    visit(page, served_site, "en/")
+    page.keyboard.press("/")
+    page.fill(QUERY, "UNICEF")
+    page.wait_for_timeout(200)  # that search is under way
+    page.fill(QUERY, "Chișinău")
+    assert paths(results(page)) == ["/en/cases/youth-lab-moldova/"]
