@@ -114,6 +114,7 @@
   /* Searching ----------------------------------------------------------------------- */
 
   function schedule() {
+    seq++; // what is under way answers words no longer in the box
     busy(true);
     clearTimeout(timer);
     timer = setTimeout(run, DELAY);
