@@ -325,7 +325,7 @@
       el("span", {}, [el("label", { for: "sikb-sort", text: this.t("sort") + " " }), this.sort]),
       this.views, el("span", {}, [csv, " ", json])]));
     this.results = el("div", { class: "sikb-explorer__results" });
-    this.more = el("button", { type: "button", class: "md-button", text: this.t("more") });
+    this.more = el("button", { type: "button", class: "md-button", "data-more": "", text: this.t("more") });
     this.more.addEventListener("click", function () { self.s.shown += STEP; self.renderResults(); });
     main.append(this.results, el("p", {}, [this.more]));
     main.append(this.buildCompare());

@@ -145,6 +145,7 @@ def test_country_and_theme_narrow_the_results_and_the_counts(
     both = [r["id"] for r in in_country if theme in r["themes"]]
     assert 0 < len(both) < len(records)
     assert sorted(shown_ids(page)) == sorted(both)
+    assert not page.is_visible("button[data-more]")  # every result is already shown
     selected["themes"] = {theme}
     shown = facet_counts(page, "country")
     assert shown == {c: expected_counts(records, selected, "countries").get(c, 0) for c in shown}
