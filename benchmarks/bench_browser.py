@@ -153,6 +153,28 @@ def local_file(site: Path, base_url: str, url: str) -> Path | None:
     return path / "index.html" if path.is_dir() else path
 
 
+def transferred(
+    site: Path, base_url: str, urls: list[str], kind_of: Callable[[Path], str]
+) -> tuple[int, dict[str, int]]:
+    """Bytes as sent for each URL fetched once, in all and by kind; a URL that is not
+    a file of the site stops the benchmark."""
+    kinds: dict[str, int] = {}
+    total = 0
+    for url in dict.fromkeys(urls):
+        path = local_file(site, base_url, url)
+        if path is None or not path.is_file():
+            sys.exit(f"{url} was fetched, and is not a file of the site")
+        sent = sent_bytes(path)
+        total += sent
+        kinds[kind_of(path)] = kinds.get(kind_of(path), 0) + sent
+    return total, kinds
+
+
+def _file_kind(path: Path) -> str:
+    kinds = {".json": "data", ".html": "html", ".css": "css", ".js": "js", ".xml": "xml"}
+    return kinds.get(path.suffix, "png" if path.suffix == ".png" else "other")
+
+
 # Measurements ---------------------------------------------------------------------------
 
 
@@ -196,16 +218,7 @@ def first_query(word: str, page: Page, base_url: str, size: int) -> dict[str, An
     shown = page.locator(".md-search-result__item").count()
     page.wait_for_load_state("networkidle")  # anything still in flight for this query
     page.remove_listener("request", record)
-    kinds: dict[str, int] = {}
-    total = 0
-    for url in dict.fromkeys(fetched):
-        path = local_file(site, base_url, url)
-        if path is None or not path.is_file():
-            sys.exit(f"first query fetched {url}, which is not a file of the site")
-        sent = sent_bytes(path)
-        total += sent
-        kind = _kind(path.name)
-        kinds[kind] = kinds.get(kind, 0) + sent
+    total, kinds = transferred(site, base_url, fetched, lambda path: _kind(path.name))
     return {
         "size": size,
         "files": len(dict.fromkeys(fetched)),
@@ -273,18 +286,7 @@ def explorer(page: Page, base_url: str, size: int) -> dict[str, Any]:
     page.wait_for_selector("#sikb-explorer[data-shows]")
     seconds = time.perf_counter() - start
     page.wait_for_load_state("networkidle")
-    kinds: dict[str, int] = {}
-    total = 0
-    for url in dict.fromkeys(fetched):
-        path = local_file(site, base_url, url)
-        if path is None or not path.is_file():
-            sys.exit(f"the explorer fetched {url}, which is not a file of the site")
-        sent = sent_bytes(path)
-        total += sent
-        kind = {".json": "data", ".html": "html", ".css": "css", ".js": "js", ".xml": "xml"}.get(
-            path.suffix, "png" if path.suffix == ".png" else "other"
-        )
-        kinds[kind] = kinds.get(kind, 0) + sent
+    total, kinds = transferred(site, base_url, fetched, _file_kind)
     values = page.eval_on_selector_all(
         'input[name="country"], input[name="theme"]', "els => els.map(e => [e.name, e.value])"
     )
