@@ -45,11 +45,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -60,17 +58,8 @@ from playwright.sync_api import Page, Request, sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_site import LANGS, WORDS, synthetic_kb
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",  # else Chromium calls Google's hosts at start
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.browser.serving import CHROMIUM, CHROMIUM_ARGS, serve
+
 KB = 1024
 
 
@@ -98,23 +87,11 @@ def english_only(root: Path) -> None:
             extra.unlink()
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @contextlib.contextmanager
 def serving(site: Path) -> Iterator[str]:
     """Serve ``site`` on 127.0.0.1 on a free port; yield its URL (with the slash)."""
-    site.mkdir(parents=True, exist_ok=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site) as server:
+        yield server.url
 
 
 def build(root: Path, url: str) -> float:
@@ -155,9 +132,9 @@ def local_file(site: Path, base_url: str, url: str) -> Path | None:
 
 def transferred(
     site: Path, base_url: str, urls: list[str], kind_of: Callable[[Path], str]
-) -> tuple[int, dict[str, int]]:
-    """Bytes as sent for each URL fetched once, in all and by kind; a URL that is not
-    a file of the site stops the benchmark."""
+) -> dict[str, Any]:
+    """Files fetched, and bytes as sent in all and by kind (each URL once); a URL that
+    is not a file of the site stops the benchmark."""
     kinds: dict[str, int] = {}
     total = 0
     for url in dict.fromkeys(urls):
@@ -167,7 +144,7 @@ def transferred(
         sent = sent_bytes(path)
         total += sent
         kinds[kind_of(path)] = kinds.get(kind_of(path), 0) + sent
-    return total, kinds
+    return {"files": len(dict.fromkeys(urls)), "bytes": total, "kinds": kinds}
 
 
 def _file_kind(path: Path) -> str:
@@ -218,12 +195,10 @@ def first_query(word: str, page: Page, base_url: str, size: int) -> dict[str, An
     shown = page.locator(".md-search-result__item").count()
     page.wait_for_load_state("networkidle")  # anything still in flight for this query
     page.remove_listener("request", record)
-    total, kinds = transferred(site, base_url, fetched, lambda path: _kind(path.name))
+    sent = transferred(site, base_url, fetched, lambda path: _kind(path.name))
     return {
         "size": size,
-        "files": len(dict.fromkeys(fetched)),
-        "bytes": total,
-        "kinds": kinds,
+        **sent,
         "seconds": seconds,
         "shown": shown,
     }
@@ -286,7 +261,7 @@ def explorer(page: Page, base_url: str, size: int) -> dict[str, Any]:
     page.wait_for_selector("#sikb-explorer[data-shows]")
     seconds = time.perf_counter() - start
     page.wait_for_load_state("networkidle")
-    total, kinds = transferred(site, base_url, fetched, _file_kind)
+    sent = transferred(site, base_url, fetched, _file_kind)
     values = page.eval_on_selector_all(
         'input[name="country"], input[name="theme"]', "els => els.map(e => [e.name, e.value])"
     )
@@ -298,9 +273,7 @@ def explorer(page: Page, base_url: str, size: int) -> dict[str, Any]:
         answered.append(a)
     return {
         "size": size,
-        "files": len(dict.fromkeys(fetched)),
-        "bytes": total,
-        "kinds": kinds,
+        **sent,
         "seconds": seconds,
         "handled": sorted(handled),
         "answered": sorted(answered),

@@ -19,6 +19,7 @@ import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from babel import Locale
@@ -107,8 +108,13 @@ class Dataset:
             rec[f"criterion_{crit}"] = self.rating(case, crit)
         return rec
 
-    def records(self) -> list[dict[str, Any]]:
+    @cached_property
+    def _records(self) -> list[dict[str, Any]]:
         return [self.record(c) for c in self.ordered()]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every case's record, by title: built once, read by the CSV, JSON and explorer."""
+        return self._records
 
     def csv_text(self) -> str:
         """RFC 4180 with a byte-order mark, so spreadsheet programs read the Cyrillic."""
@@ -127,8 +133,9 @@ class Dataset:
     def explorer(self) -> tuple[str, str]:
         """``(data.json, summaries.json)``: facets as numbers into per-facet id lists."""
         tax = self.collection.taxonomy
-        cases = self.ordered()
-        per_case = [self.values(c) for c in cases]
+        records = self.records()
+        field = {f: "countries" if f == "country" else f"{f}s" for f in _MULTI}
+        per_case = [{**{f: r[field[f]] for f in _MULTI}, "status": [r["status"]]} for r in records]
         facets: dict[str, dict[str, list[str]]] = {}
         index: dict[str, dict[str, int]] = {}
         for f in FACETS:
@@ -136,35 +143,23 @@ class Dataset:
             ids = sorted(used, key=lambda i, f=f: (sort_key(self.label(_KIND[f], i)), i))  # type: ignore[misc]
             facets[f] = {"ids": ids, "labels": [self.label(_KIND[f], i) for i in ids]}
             index[f] = {i: n for n, i in enumerate(ids)}
-        ratings = list(RATING_ORDER)
-        languages = sorted({m for c in cases for m in (c.meta.language, self.texts[c.id].shown)})
+        ratings = {r: n for n, r in enumerate(RATING_ORDER)}
+        languages = sorted({r[k] for r in records for k in ("text_language", "original_language")})
         lang_index = {code: n for n, code in enumerate(languages)}
         cols: dict[str, list[Any]] = {
-            "id": [],
-            "title": [],
-            "text_language": [],
-            "original_language": [],
-            "start": [],
-            "end": [],
-            "updated": [],
-            "status": [],
-            "criteria": [],
-            **{f: [] for f in _MULTI},
+            "id": [r["id"] for r in records],
+            "title": [r["title"] for r in records],
+            "text_language": [lang_index[r["text_language"]] for r in records],
+            "original_language": [lang_index[r["original_language"]] for r in records],
+            "start": [r["start"] for r in records],
+            "end": [r["end"] for r in records],
+            "updated": [r["updated"] for r in records],
+            "status": [index["status"][r["status"]] for r in records],
+            "criteria": [
+                "".join(str(ratings[r[f"criterion_{c}"]]) for c in tax.criteria) for r in records
+            ],
+            **{f: [[index[f][i] for i in v[f]] for v in per_case] for f in _MULTI},
         }
-        for case, v in zip(cases, per_case, strict=True):
-            rec = self.record(case)
-            cols["id"].append(case.id)
-            cols["title"].append(rec["title"])
-            cols["text_language"].append(lang_index[rec["text_language"]])
-            cols["original_language"].append(lang_index[rec["original_language"]])
-            for k in ("start", "end", "updated"):
-                cols[k].append(rec[k])
-            cols["status"].append(index["status"][case.meta.status])
-            for f in _MULTI:
-                cols[f].append([index[f][i] for i in v[f]])
-            cols["criteria"].append(
-                "".join(str(ratings.index(self.rating(case, c))) for c in tax.criteria)
-            )
         data = {
             "version": 1,
             "language": self.lang,
@@ -176,14 +171,14 @@ class Dataset:
                 "labels": [self.label("criteria", c) for c in tax.criteria],
             },
             "ratings": {
-                "ids": ratings,
-                "labels": [self.label("ratings", r) for r in ratings],
-                "symbols": [SYMBOLS[r] for r in ratings],
+                "ids": list(RATING_ORDER),
+                "labels": [self.label("ratings", r) for r in RATING_ORDER],
+                "symbols": [SYMBOLS[r] for r in RATING_ORDER],
             },
             "languages": languages,
             "cases": cols,
         }
-        summaries = [self.texts[c.id].summary for c in cases]
+        summaries = [r["summary"] for r in records]
         return _compact(data), _compact(summaries)
 
 

@@ -34,22 +34,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Request, sync_playwright
 
-from tests.browser.serving import serve
+from tests.browser.serving import CHROMIUM, CHROMIUM_ARGS, serve
 from tests.conftest import FIXTURES, REPO, TODAY
 from tests.e2e.test_site import HOSTILE
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    # Without these three Chromium calls Google's hosts at start, and is refused.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = REPO / "build" / "screenshots"
 """Where tests save what a reviewer may want to see (not committed)."""
 

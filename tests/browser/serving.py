@@ -1,4 +1,7 @@
-"""Serve a built site on 127.0.0.1, on a free port, quietly."""
+"""Serve a built site on 127.0.0.1, on a free port, quietly; and how Chromium is started.
+
+Shared by the browser tests and benchmarks/bench_browser.py.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,20 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+CHROMIUM = "/usr/bin/chromium"
+"""Debian's Chromium (never Playwright's own download)."""
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Without these three Chromium calls Google's hosts at start, and is refused.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @dataclass(frozen=True)

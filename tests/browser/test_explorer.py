@@ -25,7 +25,6 @@ from generator.collection import Collection, load
 from generator.dataset import Dataset
 from generator.i18n import translations
 from generator.render import Options, Renderer
-from generator.views import case_text
 from tests.browser.conftest import SCREENSHOTS, PageLog, origin, record
 from tests.browser.serving import Server, serve
 from tests.conftest import REPO
@@ -64,8 +63,7 @@ def page_log(real: tuple[Server, Collection]) -> PageLog:
 
 def dataset(collection: Collection, lang: str, url: str) -> Dataset:
     r = Renderer(collection, lang, Options(site_url=url))
-    texts = {cid: case_text(collection, c, lang) for cid, c in collection.cases.items()}
-    return Dataset(collection, texts, r.label, lang, f"{url}{lang}/cases/")
+    return Dataset(collection, r.texts, r.label, lang, f"{url}{lang}/cases/")
 
 
 def open_explorer(page: Page, server: Server, lang: str = "en", query: str = "") -> None:
