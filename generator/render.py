@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import charts, names, views
+from generator import charts, html_blocks, names, views
 from generator.collection import Case, Collection
 from generator.dataset import Dataset, plural_forms
 from generator.i18n import N_, Nn_, translations
@@ -140,6 +140,7 @@ def _env(lang: str) -> Environment:
     env.filters["meta"] = lambda s: Markup(meta_text(str(s)))
     env.filters["md"] = lambda s: Markup(md_text(str(s)))
     env.filters["safe_url"] = lambda s: Markup(escape(safe_url(str(s))))
+    env.filters["html"] = lambda s: Markup(html_blocks.wrap(str(s)))
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     return env
 
@@ -166,6 +167,8 @@ class Renderer:
         self.pages: list[Page] = []
         self.env = _env(lang)
         self.templates: dict[str, Any] = {}
+        self.case_lines: dict[tuple[str, int], Markup] = {}
+        """A case's line in lists, by case and page depth (``_Helpers.case_line``)."""
 
     # labels -----------------------------------------------------------------
     def label(self, kind: str, term_id: str) -> str:
@@ -391,7 +394,17 @@ class _Helpers:
         return self.link(self.texts[case.id].title, case_path(case.id))
 
     def case_line(self, case: Case) -> Markup:
-        """One line of a case list: title, countries, status, start year."""
+        """One line of a case list: title, countries, status, start year.
+
+        A case is listed on a dozen pages, all at the same depth: made once per depth.
+        """
+        key = (case.id, self.depth)
+        line = self.r.case_lines.get(key)
+        if line is None:
+            line = self.r.case_lines[key] = self._case_line(case)
+        return line
+
+    def _case_line(self, case: Case) -> Markup:
         m = case.meta
         bits = [Markup(md_text(", ".join(self.label("countries", c) for c in m.countries)))]
         bits.append(Markup(md_text(self.label("statuses", m.status))))
