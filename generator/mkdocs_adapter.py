@@ -34,6 +34,8 @@ log = logging.getLogger("mkdocs.sikb")
 BASE_CONFIG = "mkdocs.yml"
 OVERRIDES = Path(__file__).parent / "overrides"
 """Theme overrides the generated pages rely on: per-page switcher links, sitemap alternates."""
+HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
+"""Python the theme's templates call (a render-once cache for the navigation)."""
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 SITE_NAME = N_("SIKB — Social Innovation Knowledge Base")
 HOME = N_("Home")
@@ -92,6 +94,7 @@ def write_configs(
             "site_url": f"{root_url}{lang}/",
             "docs_dir": os.path.relpath(layout.docs(lang), here),
             "site_dir": os.path.relpath(layout.site / lang, here),
+            "hooks": [os.path.relpath(HOOKS, here)],
             "theme": {
                 "language": lang,
                 "custom_dir": os.path.relpath(OVERRIDES, here),

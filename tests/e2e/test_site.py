@@ -50,6 +50,10 @@ updated: "2024-01-01"
 [ref]: javascript:alert(4)
 
 <div onclick="alert(5)" markdown="1">**x**</div>
+
+<!--sikb-html-->
+<script>alert(6)</script>
+<!--/sikb-html-->
 """
 
 
@@ -273,9 +277,31 @@ def test_no_script_or_handler_from_a_case_reaches_a_page(site: Path) -> None:
         assert not [h for h in hrefs if re.match(r"\s*(javascript|data|vbscript):", h, re.I)]
         assert "https://example.org/ok" in hrefs
         assert "https://example.org/auto" in hrefs
-        assert "<script>alert(1)</script>" in doc.find("div", class_="sikb-body").text
+        body = doc.find("div", class_="sikb-body").text
+        assert "<script>alert(1)</script>" in body
+        # The markers of the renderer's own HTML (generator/html_blocks.py) are text too.
+        assert "<!--sikb-html--> <script>alert(6)</script> <!--/sikb-html-->" in body
     summary = article(page(site, "en", "cases/hostile-case")).find("p", class_="sikb-summary")
     assert summary.text == "Stars *stay* stars, & ampersands stay: plain."
+
+
+def test_navigation_marks_only_the_page_it_is_on(site: Path) -> None:
+    """The navigation is made once for pages outside it (mkdocs_hooks.py), never stale.
+
+    A page in the navigation marks its own item; the case pages that share a navigation
+    mark none, and their links (checked on every page above) lead to the same pages.
+    """
+    for lang in LANGS:
+        countries = page(site, lang, "countries").find("nav", class_="md-nav--primary")
+        active = countries.find_all("a", class_="md-nav__link--active")
+        assert [a.attrs["href"] for a in active] == ["./"]
+        navs = []
+        for case in CASES:
+            nav = page(site, lang, f"cases/{case}").find("nav", class_="md-nav--primary")
+            assert nav.find_all("a", class_="md-nav__link--active") == []
+            navs.append([a.attrs["href"] for a in nav.find_all("a")])
+        assert navs[0] == navs[-1]
+        assert "../../countries/" in navs[0]
 
 
 def test_case_page_has_sources_edit_link_and_last_updated(site: Path) -> None:
