@@ -16,9 +16,10 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -27,7 +28,7 @@ import yaml
 from generator.i18n import N_, translations
 from generator.names import autonym
 from generator.render import EXPLORER, EXPLORER_PATH, HANDWRITTEN, KIND_TITLES
-from generator.search_index import ERROR, FILTERS, FILTERS_LABEL
+from generator.search_index import ERROR, FILTERS, FILTERS_LABEL, TOO_COMMON
 
 log = logging.getLogger("mkdocs.sikb")
 
@@ -66,6 +67,10 @@ class Built:
     language: str
     seconds: float
     error: str | None = None
+    after_seconds: float = 0.0
+    """How long the step run after this language's build took (the search index)."""
+    after_error: str | None = None
+    """Why that step failed."""
 
 
 def site_url() -> str:
@@ -74,9 +79,16 @@ def site_url() -> str:
 
 
 def write_configs(
-    layout: Layout, languages: Sequence[str], handwritten: Sequence[str], root_url: str
+    layout: Layout,
+    languages: Sequence[str],
+    handwritten: Sequence[str],
+    root_url: str,
+    too_common: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Path]:
-    """One config per language, INHERITing the shared mkdocs.yml."""
+    """One config per language, INHERITing the shared mkdocs.yml.
+
+    ``too_common``: per language, the words too common to search alone.
+    """
     paths = []
     for lang in languages:
         tr = translations(lang)
@@ -104,6 +116,8 @@ def write_configs(
                 "sikb_search": {  # overrides/partials/search.html
                     "filters_label": _(FILTERS_LABEL),
                     "error": _(ERROR),
+                    "too_common": _(TOO_COMMON),
+                    "common": " ".join((too_common or {}).get(lang, ())),
                     "filters": [
                         {"name": f.name, "label": _(f.label), "all": _(f.all)} for f in FILTERS
                     ],
@@ -124,7 +138,7 @@ def write_configs(
     return paths
 
 
-def _build_one(lang: str, config_file: str) -> Built:
+def _build_one(lang: str, config_file: str, after: Callable[[], None] | None = None) -> Built:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -133,16 +147,41 @@ def _build_one(lang: str, config_file: str) -> Built:
         build(load_config(config_file=config_file))
     except Exception as e:  # a failed language is reported, not a traceback
         return Built(lang, time.perf_counter() - start, f"{type(e).__name__}: {e}")
-    return Built(lang, time.perf_counter() - start)
+    built = Built(lang, time.perf_counter() - start)
+    if after is None:
+        return built
+    start = time.perf_counter()
+    try:
+        after()
+    except Exception as e:
+        return replace(built, after_seconds=time.perf_counter() - start, after_error=str(e))
+    return replace(built, after_seconds=time.perf_counter() - start)
 
 
-def build_languages(layout: Layout, languages: Sequence[str], jobs: int) -> list[Built]:
-    """Run MkDocs once per language, ``jobs`` at a time."""
-    configs = [(lang, str(layout.config(lang))) for lang in languages]
-    if jobs <= 1 or len(configs) == 1:
-        return [_build_one(lang, path) for lang, path in configs]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(configs))) as pool:
-        futures = [pool.submit(_build_one, lang, path) for lang, path in configs]
+def build_languages(
+    layout: Layout,
+    languages: Sequence[str],
+    jobs: int,
+    after: Callable[[Path], None] | None = None,
+) -> list[Built]:
+    """Run MkDocs once per language, ``jobs`` at a time.
+
+    ``after(site/<lang>)`` runs in the same process as soon as that language is built
+    (the search index): it overlaps the other languages' builds instead of waiting for
+    the last of them.
+    """
+    jobs_args = [
+        (
+            lang,
+            str(layout.config(lang)),
+            None if after is None else partial(after, layout.site / lang),
+        )
+        for lang in languages
+    ]
+    if jobs <= 1 or len(jobs_args) == 1:
+        return [_build_one(*args) for args in jobs_args]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(jobs_args))) as pool:
+        futures = [pool.submit(_build_one, *args) for args in jobs_args]
         return [f.result() for f in futures]
 
 

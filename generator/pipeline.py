@@ -6,7 +6,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import mkdocs_adapter as engine
@@ -76,21 +76,23 @@ def build(
     names = list(handwritten_files(root / DOCS_DIR, languages[0]))
     url = engine.site_url()
     options = Options(os.environ.get("SIKB_EDIT_URL") or None, frozenset(names), url)
+    if limit := os.environ.get("SIKB_SEARCH_TOO_COMMON"):
+        options = replace(options, too_common=int(limit))
     workers = jobs or jobs_default(len(languages))
     out.trees = write_trees(collection, root, layout.build / "docs", options, workers)
     out.timings["render"] = time.perf_counter() - t1
-    engine.write_configs(layout, languages, names, url)
+    common = {t.language: t.too_common for t in out.trees}
+    engine.write_configs(layout, languages, names, url, common)
     t2 = time.perf_counter()
-    out.built = engine.build_languages(layout, languages, workers)
-    out.timings["engine"] = time.perf_counter() - t2
+    # Each language is indexed for search as soon as it is built, in the same process.
+    out.built = engine.build_languages(layout, languages, workers, search_index.index)
+    out.timings["engine and search"] = time.perf_counter() - t2
+    # Overlapped with the builds: part of the figure above, not added to it.
+    out.timings["search, per language"] = sum(b.after_seconds for b in out.built) / len(out.built)
+    errors = [f"{b.language}: {b.after_error}" for b in out.built if b.after_error]
+    out.search_error = "\n".join(errors) or None
     if out.ok:
         engine.write_root(layout, languages, url)
-        t3 = time.perf_counter()
-        try:  # last: write_root clears the top of site/, and Pagefind reads every page
-            search_index.index(layout.site)
-        except search_index.SearchIndexError as e:
-            out.search_error = str(e)
-        out.timings["search"] = time.perf_counter() - t3
     return out
 
 

@@ -21,6 +21,7 @@ from generator.collection import Case, Collection
 from generator.dataset import Dataset, plural_forms
 from generator.i18n import N_, Nn_, translations
 from generator.markdown_safe import md_text, meta_text, safe_body, safe_url
+from generator.search_index import TOO_COMMON_OCCURRENCES
 from generator.views import RATING_ORDER, SYMBOLS, CaseText, State
 
 KINDS = ("countries", "regions", "sectors", "themes", "actors", "criteria")
@@ -100,6 +101,8 @@ class Options:
     """Names of the hand-written pages that exist (``about``, ...): only these are linked."""
     site_url: str = "http://127.0.0.1:8000/"
     """The site's root URL; each language is below it (``<site_url><lang>/``)."""
+    too_common: int = TOO_COMMON_OCCURRENCES
+    """Occurrences in one language above which search leaves a word out (``search_index``)."""
 
 
 DATA_CSV = "data/cases.csv"

@@ -1,14 +1,14 @@
-"""Site search: Pagefind, run once over the whole built ``site/`` as the build's last step.
+"""Site search: Pagefind, run over each language's built site as soon as it is built.
 
-Pagefind reads each page's ``<html lang>`` and writes one index per language into
-``site/pagefind/``; a search runs in the language of the page it is typed on. What it
-indexes is marked in the pages: the content block carries ``data-pagefind-body``
-(``overrides/main.html``, so menus and footers are not indexed, and a page whose front
-matter says ``sikb_search: false`` is left out), case pages carry their filter values in
-the page's language and a ``type`` (``templates/site/case.md.j2``), and lists of cases on
-taxonomy pages are ``data-pagefind-ignore``, so that a case's words find the case first.
-The browser side is ``assets/sikb-search.js`` behind Material's search box
-(``overrides/partials/search.html``).
+Each language's pages go into its own bundle, ``site/<lang>/pagefind/``, which holds the
+index of that language (Pagefind reads each page's ``<html lang>``); a search runs in
+the language of the page it is typed on. What it indexes is marked in the pages: the
+content block carries ``data-pagefind-body`` (``overrides/main.html``, so menus and
+footers are not indexed, and a page whose front matter says ``sikb_search: false`` is
+left out), case pages carry their filter values in the page's language and a ``type``
+(``templates/site/case.md.j2``), and lists of cases on taxonomy pages are
+``data-pagefind-ignore``, so that a case's words find the case first. The browser side is
+``assets/sikb-search.js`` behind Material's search box (``overrides/partials/search.html``).
 
 Engine-neutral: Pagefind reads HTML, whatever built it.
 """
@@ -16,8 +16,11 @@ Engine-neutral: Pagefind reads HTML, whatever built it.
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 import sys
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +29,7 @@ from generator.i18n import N_
 log = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
-"""Where the index goes, under ``site/``; the script finds it at ``../../pagefind/``."""
+"""Where the index goes, under ``site/<lang>/``; the script finds it at ``../pagefind/``."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,30 @@ FILTERS = (
 )
 FILTERS_LABEL = N_("Filter the results")
 ERROR = N_("Search could not be loaded.")
+TOO_COMMON = N_("Too common to search on its own: %(words)s. Add a more specific word.")
+
+TOO_COMMON_OCCURRENCES = 150_000
+"""A word written more often than this in one language's cases is too common to search
+alone. Pagefind keeps every word and where it stands in every page (its maintainer leaves
+out no stop words, by design: Pagefind issue #48), about 1.2 bytes gzipped per place,
+and a query loads the whole chunk of each of its words: at 10,000 cases ``the`` alone
+would be about 700 KB. Such words are dropped from a query that has other words, and a
+query of nothing else is not run (``assets/sikb-search.js``). Below a few hundred cases
+no word comes near the limit."""
+_WORD = re.compile(r"\w+")
+
+
+def too_common(texts: Iterable[str], limit: int = TOO_COMMON_OCCURRENCES) -> tuple[str, ...]:
+    """The words, lower-cased, that occur more than ``limit`` times in ``texts``."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for text in texts:
+        words = _WORD.findall(text.lower())
+        total += len(words)
+        counts.update(words)
+    if total <= limit:
+        return ()
+    return tuple(sorted(w for w, n in counts.items() if n > limit))
 
 
 _NOTES = (
@@ -62,7 +89,7 @@ class SearchIndexError(RuntimeError):
 
 
 def index(site: Path) -> None:
-    """Index every page of ``site`` into ``site/pagefind/``; raise ``SearchIndexError``."""
+    """Index every page under ``site`` into ``site/pagefind/``; raise ``SearchIndexError``."""
     if not site.is_dir():
         raise SearchIndexError(f"no site to index at {site}")
     command = [sys.executable, "-m", "pagefind", "--site", str(site)]

@@ -11,9 +11,10 @@ import multiprocessing
 import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator import search_index
 from generator.collection import Collection
 from generator.i18n import N_, translations
 from generator.markdown_safe import md_text
@@ -34,6 +35,8 @@ class TreeReport:
     pages: int
     written: int
     removed: int
+    too_common: tuple[str, ...] = ()
+    """Words too common to search alone in this language (``search_index.too_common``)."""
 
 
 def handwritten_files(docs: Path, default: str) -> dict[str, dict[str, Path]]:
@@ -127,6 +130,13 @@ def _write_language(
     collection: Collection, root: Path, out: Path, options: Options, lang: str
 ) -> TreeReport:
     default = collection.taxonomy.default_language
-    pages = Renderer(collection, lang, options).render()
+    renderer = Renderer(collection, lang, options)
+    pages = renderer.render()
     every = [*pages, *handwritten(root / DOCS_DIR, lang, default), *assets()]
-    return write_tree(every, out / lang, lang)
+    report = write_tree(every, out / lang, lang)
+    words = (
+        text
+        for t in renderer.texts.values()
+        for text in (t.title, t.summary, t.body, *t.places, *t.notes.values())
+    )
+    return replace(report, too_common=search_index.too_common(words, options.too_common))

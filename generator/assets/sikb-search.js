@@ -1,10 +1,11 @@
-/* SIKB: site search. Pagefind's index (site/pagefind/, written by generator/search_index.py)
- * behind Material's own search box (generator/overrides/partials/search.html).
+/* SIKB: site search. Pagefind's index of this language (site/<lang>/pagefind/, written by
+ * generator/search_index.py) behind Material's own search box
+ * (generator/overrides/partials/search.html).
  *
  * Plain JavaScript, no request to another host: Pagefind's script is imported from
- * ../../pagefind/ relative to this file (<root>/<lang>/assets/sikb-search.js), and result
- * links get the same root as their base, so the site also works under a sub-path.
- * Pagefind searches the index of the page's <html lang>. Nothing loads until the box is
+ * ../pagefind/ relative to this file (<root>/<lang>/assets/sikb-search.js), and result
+ * links get the same language root as their base, so the site also works under a
+ * sub-path. Nothing loads until the box is
  * used. Events are delegated from the document, so the search keeps working when
  * Material's instant navigation swaps the page under the (persistent) header.
  *
@@ -16,7 +17,7 @@
 
   var script = document.currentScript;
   if (!script || !script.src) return;
-  var ROOT = new URL("../../", script.src);
+  var ROOT = new URL("../", script.src); // the language's root: Pagefind's URLs start there
   var BUNDLE = new URL("pagefind/pagefind.js", ROOT).href;
   var BATCH = 10; // results rendered at a time; more as the list scrolls
   var DELAY = 150; // ms of typing pause before a search
@@ -120,19 +121,44 @@
     timer = setTimeout(run, DELAY);
   }
 
+  /* Words in almost every page (the build lists them: generator/search_index.py) would
+   * each load an index chunk of hundreds of KB and narrow nothing: they are left out of a
+   * query with other words, and a query of nothing else is not run. A quoted phrase is
+   * searched as typed. Returns [query, the words left out]. */
+  function specific(query) {
+    var common = attr("data-sikb-common").split(" ").filter(Boolean);
+    if (!common.length || query.indexOf('"') >= 0) return [query, []];
+    var kept = [];
+    var dropped = [];
+    query.split(/\s+/).forEach(function (word) {
+      (common.indexOf(word.toLowerCase()) >= 0 ? dropped : kept).push(word);
+    });
+    return [kept.join(" "), dropped];
+  }
+
+  function clear(text) {
+    results = [];
+    shown = 0;
+    list().textContent = "";
+    message(text);
+    busy(false);
+  }
+
   function run() {
     clearTimeout(timer);
     var box = input();
-    var query = box ? box.value.trim() : "";
+    var typed = box ? box.value.trim() : "";
     var filters = chosenFilters();
     var mine = ++seq;
     busy(true);
+    if (!typed && !Object.keys(filters).length) {
+      clear(attr("data-sikb-placeholder"));
+      return;
+    }
+    var parts = specific(typed);
+    var query = parts[0];
     if (!query && !Object.keys(filters).length) {
-      results = [];
-      shown = 0;
-      list().textContent = "";
-      message(attr("data-sikb-placeholder"));
-      busy(false);
+      clear(attr("data-sikb-too-common").replace("%(words)s", parts[1].join(", ")));
       return;
     }
     load()

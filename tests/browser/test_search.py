@@ -245,3 +245,21 @@ def test_the_last_words_typed_are_the_ones_answered(page: Page, served_site: Ser
     page.wait_for_timeout(200)  # that search is under way
     page.fill(QUERY, "Chișinău")
     assert paths(results(page)) == ["/en/cases/youth-lab-moldova/"]
+
+
+def test_words_too_common_to_search_alone_are_left_out(
+    page: Page, served_site: ServedSite, page_log: PageLog
+) -> None:
+    """A word the build lists as too common (data-sikb-common; this small site has none,
+    so the page is given "the" as a large one would be) loads no index on its own and says
+    so; beside other words it is left out, and the other words answer; a quoted phrase is
+    searched as typed."""
+    visit(page, served_site, "en/")
+    page.eval_on_selector("[data-sikb-search]", "d => d.setAttribute('data-sikb-common', 'the')")
+    too_common = _("en", "Too common to search on its own: %(words)s. Add a more specific word.")
+    assert search(page, "The") == []
+    assert page.text_content(f"{RESULTS}__meta") == too_common.replace("%(words)s", "The")
+    # Opening the box loads Pagefind itself; no index chunk is asked for.
+    assert not [u for u in page_log.requests if u.endswith(".pf_index")]
+    assert paths(search(page, "the Chișinău")) == ["/en/cases/youth-lab-moldova/"]
+    assert search(page, '"the"')  # a quoted phrase is searched as typed

@@ -13,8 +13,10 @@ import pytest
 from generator import search_index
 from tests.conftest import FIXTURES, REPO
 from tests.e2e.test_site import HOSTILE, LANGS, run
+from tests.htmltree import parse
 
 pytestmark = pytest.mark.e2e
+TOO_COMMON = 3
 UNLISTED = """---
 title: Not in the search
 sikb_search: false
@@ -33,16 +35,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "cases" / "hostile-case.md").write_text(HOSTILE, encoding="utf-8")
     (root / "docs" / "unlisted.md").write_text(UNLISTED, encoding="utf-8")
-    done = run(root, "build")
+    # Low enough that the fixture has words too common to search alone.
+    done = run(root, "build", SIKB_SEARCH_TOO_COMMON=str(TOO_COMMON))
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "search " in done.stdout  # timed, like the other steps
+    assert "search, per language " in done.stdout  # timed, like the other steps
     return root / "site"
 
 
 def fragments(site: Path, lang: str) -> dict[str, dict[str, Any]]:
-    """Every indexed page of ``lang`` by its URL, as Pagefind stored it."""
+    """Every indexed page of ``lang`` by its URL in the language (``/cases/x/``), as
+    Pagefind stored it in that language's bundle; the script gives ``/<lang>/`` as base."""
     pages = {}
-    for path in (site / "pagefind" / "fragment").glob(f"{lang}_*.pf_fragment"):
+    for path in (site / lang / "pagefind" / "fragment").glob("*.pf_fragment"):
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
         data = json.loads(text[text.index("{") :])
         pages[data["url"]] = data
@@ -50,10 +54,12 @@ def fragments(site: Path, lang: str) -> dict[str, dict[str, Any]]:
 
 
 def test_one_index_per_language_of_the_pages_content(site: Path) -> None:
-    """Each language's index holds exactly its pages that carry data-pagefind-body."""
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    assert set(entry["languages"]) == set(LANGS)
+    """Each language's bundle holds one index, of exactly its pages that carry
+    data-pagefind-body."""
+    assert not (site / "pagefind").exists()
     for lang in LANGS:
+        entry = json.loads((site / lang / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+        assert set(entry["languages"]) == {lang}
         marked = [
             p
             for p in (site / lang).rglob("*.html")
@@ -65,7 +71,7 @@ def test_one_index_per_language_of_the_pages_content(site: Path) -> None:
 
 def test_case_pages_carry_their_filters_in_the_page_language(site: Path) -> None:
     """Country, region, sector, theme, actor and status as labels, plus the type."""
-    ru = fragments(site, "ru")["/ru/cases/youth-lab-moldova/"]
+    ru = fragments(site, "ru")["/cases/youth-lab-moldova/"]
     assert ru["filters"] == {
         "type": ["case"],
         "country": ["Молдова"],
@@ -77,7 +83,7 @@ def test_case_pages_carry_their_filters_in_the_page_language(site: Path) -> None
     }
     assert ru["meta"] == {"title": "Молодёжная лаборатория Молдовы", "type": "case"}
     assert "Кишинёв" in ru["content"].split()
-    term = fragments(site, "en")["/en/countries/md/"]
+    term = fragments(site, "en")["/countries/md/"]
     assert term["filters"] == {}
     assert "Youth Lab Moldova" not in term["content"]  # its case list is not indexed
 
@@ -85,12 +91,11 @@ def test_case_pages_carry_their_filters_in_the_page_language(site: Path) -> None
 def test_menus_and_hidden_pages_are_not_indexed(site: Path) -> None:
     """No navigation or permalink sign in the text; sikb_search: false keeps a page out."""
     pages = fragments(site, "en")
-    assert "/en/unlisted/" not in pages
+    assert "/unlisted/" not in pages
     assert (site / "en" / "unlisted" / "index.html").is_file()
-    case = pages["/en/cases/lviv-services/"]["content"]
+    case = pages["/cases/lviv-services/"]["content"]
     assert "¶" not in case
     assert not case.startswith("SIKB")  # the header's site name is not in the content
-    assert not [u for u in pages if not u.startswith("/en/")]
 
 
 def test_pagefind_failing_is_an_error_naming_the_site(tmp_path: Path) -> None:
@@ -101,3 +106,19 @@ def test_pagefind_failing_is_an_error_naming_the_site(tmp_path: Path) -> None:
     assert message.startswith(f"Pagefind failed (exit 1) indexing {tmp_path}:")
     assert "did not contain any html files" in message
     assert f"-m pagefind --site {tmp_path}" in message
+
+
+def test_every_page_names_the_words_too_common_to_search_alone(site: Path) -> None:
+    """The words written more than SIKB_SEARCH_TOO_COMMON times in the cases a language
+    shows (originals where there is no translation) are on every page's search box."""
+    expected = {
+        "en": "a alert case context in script",  # the hostile case's script, every "## Context"
+        "ru": "alert script",  # the Russian translation's headings are Russian
+        "uk": "alert script",
+    }
+    for lang in LANGS:
+        for path in ("", "cases/youth-lab-moldova", "countries/md", "about"):
+            box = parse(site / lang / path / "index.html").find("div", data_sikb_search="")
+            assert box.attrs["data-sikb-common"] == expected[lang], (lang, path)
+    box = parse(site / "ru" / "index.html").find("div", data_sikb_search="")
+    assert box.attrs["data-sikb-too-common"].startswith("Слишком частое слово")

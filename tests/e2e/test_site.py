@@ -57,8 +57,9 @@ updated: "2024-01-01"
 """
 
 
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(root: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SIKB_TODAY": TODAY, "SIKB_EDIT_URL": EDIT, "NO_MKDOCS_2_WARNING": "1"}
+    env.update(extra)
     return subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(root), *args],
         capture_output=True,
