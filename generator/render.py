@@ -418,6 +418,11 @@ class _Helpers:
     def date(self, text: str) -> str:
         return names.format_partial(text, self.r.lang)
 
+    @staticmethod
+    def stop(text: str) -> str:
+        """The full stop that ends a part of a citation, unless ``text`` ends with one."""
+        return "" if text.rstrip().endswith((".", "?", "!")) else "."
+
     def language(self, code: str) -> str:
         return names.capitalised(names.language_name(code, self.r.lang))
 

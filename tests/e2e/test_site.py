@@ -315,6 +315,12 @@ def test_case_page_has_sources_edit_link_and_last_updated(site: Path) -> None:
     )
     edit = doc.find("p", class_="sikb-edit")
     assert edit.find("a").attrs["href"] == EDIT + "cases/youth-lab-moldova.md"
+    # A date that ends with an abbreviation ("г.") ends its part: one full stop, not two.
+    ru = article(page(site, "ru", "cases/youth-lab-moldova")).find("ol", class_="sikb-sources")
+    assert ru.text == (
+        "A. Author. A report about youth labs. A Publisher, 20 октября 2022 г. "
+        "Язык: Английский. https://example.org/report"
+    )
 
 
 def test_root_page_offers_every_language(site: Path) -> None:
