@@ -316,23 +316,56 @@ def test_free_text_finds_a_case_by_a_word_of_its_summary(
     assert f"q={word}" in page.url
 
 
-@pytest.mark.parametrize("lang", ["ru", "uk"])
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
 def test_the_explorer_speaks_the_page_language(
     page: Page, real: tuple[Server, Collection], lang: str
 ) -> None:
+    """Counts, facet names, country names and case titles in the page's language; a
+    screenshot for a person to look at (build/screenshots/explorer-<lang>.png)."""
     server, collection = real
     records = dataset(collection, lang, server.url).records()
     tr = translations(lang)
     open_explorer(page, server, lang)
+    page.screenshot(path=SCREENSHOTS / f"explorer-{lang}.png", full_page=True)
     n = len(records)
     assert page.inner_text(".sikb-explorer__count") == tr.ungettext(
         "%(num)d case matches", "%(num)d cases match", n
     ) % {"num": n}
     assert page.inner_text('details[data-facet="country"] summary') == tr.ugettext("Country")
     ua = page.inner_text('label[for^="sikb-country-"]:has(input[value="UA"])')
-    assert ua.strip().startswith("Украина" if lang == "ru" else "Україна")
+    assert ua.strip().startswith({"en": "Ukraine", "ru": "Украина", "uk": "Україна"}[lang])
     translated = next(r for r in records if r["text_language"] == lang)
     assert page.inner_text(f'[data-case="{translated["id"]}"] h3') == translated["title"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+def test_a_case_page_reads_in_the_page_language(
+    page: Page, real: tuple[Server, Collection], lang: str
+) -> None:
+    """A case translated into every language: its title, facts and criteria in the page's
+    language, in the theme; a screenshot for a person (build/screenshots/case-<lang>.png)."""
+    server, collection = real
+    case = next(
+        c
+        for c in sorted(collection.cases.values(), key=lambda c: c.id)
+        if c.meta.language == "en" and {"ru", "uk"} <= set(collection.translations.get(c.id, {}))
+    )
+    renderer = Renderer(collection, lang, Options(site_url=server.url))
+    tr = translations(lang)
+    page.goto(f"{server.url}{lang}/cases/{case.id}/")
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=SCREENSHOTS / f"case-{lang}.png", full_page=True)
+    assert page.get_attribute("html", "lang") == lang
+    title = page.eval_on_selector(
+        "article h1", "h => h.textContent.replace(h.querySelector('.headerlink')?.textContent, '')"
+    )
+    assert title == renderer.texts[case.id].title
+    facts = page.locator(".sikb-facts dt").all_inner_texts()
+    assert tr.ugettext("Status") in facts
+    assert tr.ugettext("Last updated") in facts
+    glance = page.locator(".sikb-glance .sikb-rating")
+    assert glance.count() == len(collection.taxonomy.criteria)
+    assert page.locator(".md-header__title").is_visible()  # the theme styled the page
 
 
 def test_the_explorer_works_by_keyboard(page: Page, real: tuple[Server, Collection]) -> None:
