@@ -36,7 +36,7 @@ BASE_CONFIG = "mkdocs.yml"
 OVERRIDES = Path(__file__).parent / "overrides"
 """Theme overrides the generated pages rely on: per-page switcher links, sitemap alternates."""
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
-"""Python the theme's templates call (a render-once cache for the navigation)."""
+"""Python the theme's templates call: a render-once cache (navigation, search dialog)."""
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 SITE_NAME = N_("SIKB — Social Innovation Knowledge Base")
 HOME = N_("Home")

@@ -14,7 +14,8 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     """``sikb_once(*key)``: a Jinja call block whose body renders once per key per build.
 
     ``overrides/partials/nav.html`` renders the navigation once for all the pages that
-    share it. A new build (a live-reload rebuild too) starts with nothing remembered.
+    share it, ``partials/header.html`` the search dialog once for every page. A new build
+    (a live-reload rebuild too) starts with nothing remembered.
     """
     made: dict[tuple[str, ...], str] = {}
 

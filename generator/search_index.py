@@ -70,13 +70,8 @@ _WORD = re.compile(r"\w+")
 def too_common(texts: Iterable[str], limit: int = TOO_COMMON_OCCURRENCES) -> tuple[str, ...]:
     """The words, lower-cased, that occur more than ``limit`` times in ``texts``."""
     counts: Counter[str] = Counter()
-    total = 0
     for text in texts:
-        words = _WORD.findall(text.lower())
-        total += len(words)
-        counts.update(words)
-    if total <= limit:
-        return ()
+        counts.update(_WORD.findall(text.lower()))
     return tuple(sorted(w for w, n in counts.items() if n > limit))
 
 

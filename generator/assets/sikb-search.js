@@ -5,9 +5,9 @@
  * Plain JavaScript, no request to another host: Pagefind's script is imported from
  * ../pagefind/ relative to this file (<root>/<lang>/assets/sikb-search.js), and result
  * links get the same language root as their base, so the site also works under a
- * sub-path. Nothing loads until the box is
- * used. Events are delegated from the document, so the search keeps working when
- * Material's instant navigation swaps the page under the (persistent) header.
+ * sub-path. Nothing loads until the box is used. Events are delegated from the document,
+ * so the search keeps working when Material's instant navigation swaps the page under the
+ * (persistent) header.
  *
  * Keyboard: "/" or "s" opens the search, Esc closes it, the arrow keys move between the
  * box and the results, Enter in the box opens the first result.
