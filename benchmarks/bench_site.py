@@ -6,7 +6,8 @@ builds it with `sikb build`, then builds, in the same run, a plain site of the s
 number of Markdown pages of similar length in the same three languages with MkDocs,
 Material, the search plugin and mkdocs-static-i18n. The prose of both is drawn from the
 words of the real cases with their frequencies (``vocabulary``). Each build is timed
-clean, ``--repeat`` times (default 2), and the fastest counts. It prints wall-clock
+clean, ``--repeat`` times (default 3) taking turns with the other, and the fastest counts:
+on a shared machine the same build varies by a third from run to run. It prints wall-clock
 times, time per case, the largest HTML page of each, and the targets:
 
 - our build within 1.3x of the plain build;
@@ -211,15 +212,11 @@ def timed(cmd: list[str], cwd: Path) -> float:
     return seconds
 
 
-def best(repeat: int, cmd: list[str], cwd: Path) -> float:
-    """The fastest of ``repeat`` clean builds (no site/ or build/ left from the last):
-    on a shared machine the same build varies by 10-15% from run to run."""
-    times = []
-    for _ in range(repeat):
-        for left in ("site", "build"):
-            shutil.rmtree(cwd / left, ignore_errors=True)
-        times.append(timed(cmd, cwd))
-    return min(times)
+def clean_build(cmd: list[str], cwd: Path) -> float:
+    """One build with no site/ or build/ left from the last."""
+    for left in ("site", "build"):
+        shutil.rmtree(cwd / left, ignore_errors=True)
+    return timed(cmd, cwd)
 
 
 def largest_page(site: Path) -> tuple[int, str]:
@@ -245,14 +242,14 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--keep", action="store_true", help="keep the generated folders")
     parser.add_argument(
-        "--repeat", type=int, default=2, help="builds of each kind per size; the fastest counts"
+        "--repeat", type=int, default=3, help="builds of each kind per size; the fastest counts"
     )
     args = parser.parse_args()
     python = sys.executable
     mkdocs = str(Path(python).parent / "mkdocs")
     print(
         f"cores: {len(os.sched_getaffinity(0))}; languages: {', '.join(LANGS)}; "
-        f"each time the fastest of {args.repeat} clean builds"
+        f"each time the fastest of {args.repeat} clean builds, ours and plain in turns"
     )
     header = (
         f"{'cases':>6} {'pages':>6} {'sikb build':>11} {'pages':>6} {'plain':>7} "
@@ -261,16 +258,25 @@ def main() -> None:
     )
     print(header)
     per_case: dict[int, float] = {}
+    spread: dict[int, tuple[list[float], list[float]]] = {}
     largest: dict[int, int] = {}
     ratios: dict[int, float] = {}
     for n in args.sizes:
         work = Path(tempfile.mkdtemp(prefix=f"sikb-bench-{n}-"))
         kb, plain = work / "kb", work / "plain"
         synthetic_kb(kb, n)
-        ours = best(args.repeat, [python, "-m", "generator", "--root", str(kb), "build"], kb)
+        ours_cmd = [python, "-m", "generator", "--root", str(kb), "build"]
+        plain_cmd = [mkdocs, "build", "--strict", "-q"]
+        ours_times = [clean_build(ours_cmd, kb)]
         words = words_per_case_page(kb / "site")
         plain_site(plain, n, words)
-        base = best(args.repeat, [mkdocs, "build", "--strict", "-q"], plain)
+        plain_times = [clean_build(plain_cmd, plain)]
+        # Taken in turns, so that a slow spell of a shared machine slows both.
+        for _ in range(args.repeat - 1):
+            ours_times.append(clean_build(ours_cmd, kb))
+            plain_times.append(clean_build(plain_cmd, plain))
+        ours, base = min(ours_times), min(plain_times)
+        spread[n] = (ours_times, plain_times)
         size, where = largest_page(kb / "site")
         psize, _ = largest_page(plain / "site")
         pages = sum(1 for _ in (kb / "site").rglob("index.html"))
@@ -288,6 +294,10 @@ def main() -> None:
         else:
             print(f"       kept in {work}")
     print(f"(plain pages sized like our case pages: about {words} words each)")
+    for n, (ours_times, plain_times) in spread.items():
+        runs = " ".join(f"{t:.1f}" for t in ours_times)
+        plain_runs = " ".join(f"{t:.1f}" for t in plain_times)
+        print(f"(every run at {n:,} cases, in turns: sikb build {runs} s; plain {plain_runs} s)")
     verdicts = []
     worst = max(ratios.values())
     verdicts.append(

@@ -3,8 +3,9 @@
 Design: the core writes one Markdown tree per language (``build/docs/<lang>/``);
 here each gets a small generated config (``build/mkdocs/<lang>.yml``) that
 ``INHERIT``s the shared ``mkdocs.yml`` and sets the language, the paths, the
-language switcher and the navigation. The languages build in parallel processes
-into ``site/<lang>/``, and ``site/index.html`` sends a reader to their language.
+language switcher and the navigation. Each language builds into ``site/<lang>/`` (in
+its own process: ``pipeline.build``), and ``site/index.html`` sends a reader to their
+language.
 Another engine that reads ``mkdocs.yml`` and a Markdown folder (Zensical) needs
 only this module replaced.
 """
@@ -16,10 +17,8 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -78,73 +77,77 @@ def site_url() -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def write_configs(
+def write_config(
     layout: Layout,
+    lang: str,
     languages: Sequence[str],
     handwritten: Sequence[str],
     root_url: str,
-    too_common: Mapping[str, Sequence[str]] | None = None,
-) -> list[Path]:
-    """One config per language, INHERITing the shared mkdocs.yml.
+    too_common: Sequence[str] = (),
+) -> Path:
+    """The config of ``lang``, INHERITing the shared mkdocs.yml; written only if it changed.
 
-    ``too_common``: per language, the words too common to search alone.
+    ``languages``: every site language, for the switcher; ``too_common``: the words too
+    common to search alone in ``lang``.
     """
-    paths = []
-    for lang in languages:
-        tr = translations(lang)
-        _ = tr.ugettext
-        config_path = layout.config(lang)
-        here = config_path.parent
-        about = [{_(HANDWRITTEN[n]): f"{n}.md"} for n in HANDWRITTEN if n in handwritten]
-        nav: list[object] = [{_(HOME): "index.md"}, {_(EXPLORER): EXPLORER_PATH}]
-        nav += [{_(KIND_TITLES[k]): f"{k}/index.md"} for k in KIND_TITLES if k != "regions"]
-        if about:
-            nav.append({_(ABOUT_SECTION): about})
-        config = {
-            "INHERIT": os.path.relpath(layout.root / BASE_CONFIG, here),
-            "site_name": _(SITE_NAME),
-            "site_url": f"{root_url}{lang}/",
-            "docs_dir": os.path.relpath(layout.docs(lang), here),
-            "site_dir": os.path.relpath(layout.site / lang, here),
-            "hooks": [os.path.relpath(HOOKS, here)],
-            "theme": {
-                "language": lang,
-                "custom_dir": os.path.relpath(OVERRIDES, here),
-            },
-            "extra": {
-                "sikb_root": root_url,
-                "sikb_search": {  # overrides/partials/search.html
-                    "filters_label": _(FILTERS_LABEL),
-                    "error": _(ERROR),
-                    "too_common": _(TOO_COMMON),
-                    "common": " ".join((too_common or {}).get(lang, ())),
-                    "filters": [
-                        {"name": f.name, "label": _(f.label), "all": _(f.all)} for f in FILTERS
-                    ],
-                },
-                "alternate": [
-                    {"name": autonym(other), "link": f"../{other}/", "lang": other}
-                    for other in languages
+    tr = translations(lang)
+    _ = tr.ugettext
+    config_path = layout.config(lang)
+    here = config_path.parent
+    about = [{_(HANDWRITTEN[n]): f"{n}.md"} for n in HANDWRITTEN if n in handwritten]
+    nav: list[object] = [{_(HOME): "index.md"}, {_(EXPLORER): EXPLORER_PATH}]
+    nav += [{_(KIND_TITLES[k]): f"{k}/index.md"} for k in KIND_TITLES if k != "regions"]
+    if about:
+        nav.append({_(ABOUT_SECTION): about})
+    config = {
+        "INHERIT": os.path.relpath(layout.root / BASE_CONFIG, here),
+        "site_name": _(SITE_NAME),
+        "site_url": f"{root_url}{lang}/",
+        "docs_dir": os.path.relpath(layout.docs(lang), here),
+        "site_dir": os.path.relpath(layout.site / lang, here),
+        "hooks": [os.path.relpath(HOOKS, here)],
+        "theme": {
+            "language": lang,
+            "custom_dir": os.path.relpath(OVERRIDES, here),
+        },
+        "extra": {
+            "sikb_root": root_url,
+            "sikb_search": {  # overrides/partials/search.html
+                "filters_label": _(FILTERS_LABEL),
+                "error": _(ERROR),
+                "too_common": _(TOO_COMMON),
+                "common": " ".join(too_common),
+                "filters": [
+                    {"name": f.name, "label": _(f.label), "all": _(f.all)} for f in FILTERS
                 ],
             },
-            "nav": nav,
-        }
-        text = "# Written by `sikb build`; edit mkdocs.yml or generator/ instead.\n"
-        text += yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
-        config_path.parent.mkdir(parents=True, exist_ok=True)
-        if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
-            config_path.write_text(text, encoding="utf-8")
-        paths.append(config_path)
-    return paths
+            "alternate": [
+                {"name": autonym(other), "link": f"../{other}/", "lang": other}
+                for other in languages
+            ],
+        },
+        "nav": nav,
+    }
+    text = "# Written by `sikb build`; edit mkdocs.yml or generator/ instead.\n"
+    text += yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    config_path.parent.mkdir(parents=True, exist_ok=True)
+    if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
+        config_path.write_text(text, encoding="utf-8")
+    return config_path
 
 
-def _build_one(lang: str, config_file: str, after: Callable[[], None] | None = None) -> Built:
+def build_language(layout: Layout, lang: str, after: Callable[[Path], None] | None = None) -> Built:
+    """Run MkDocs on the config of ``lang``; then ``after(site/<lang>)`` (the search index).
+
+    Called in the language's own process (``pipeline.build``), so ``after`` overlaps the
+    other languages' builds instead of waiting for the last of them.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     start = time.perf_counter()
     try:
-        build(load_config(config_file=config_file))
+        build(load_config(config_file=str(layout.config(lang))))
     except Exception as e:  # a failed language is reported, not a traceback
         return Built(lang, time.perf_counter() - start, f"{type(e).__name__}: {e}")
     built = Built(lang, time.perf_counter() - start)
@@ -152,37 +155,10 @@ def _build_one(lang: str, config_file: str, after: Callable[[], None] | None = N
         return built
     start = time.perf_counter()
     try:
-        after()
+        after(layout.site / lang)
     except Exception as e:
         return replace(built, after_seconds=time.perf_counter() - start, after_error=str(e))
     return replace(built, after_seconds=time.perf_counter() - start)
-
-
-def build_languages(
-    layout: Layout,
-    languages: Sequence[str],
-    jobs: int,
-    after: Callable[[Path], None] | None = None,
-) -> list[Built]:
-    """Run MkDocs once per language, ``jobs`` at a time.
-
-    ``after(site/<lang>)`` runs in the same process as soon as that language is built
-    (the search index): it overlaps the other languages' builds instead of waiting for
-    the last of them.
-    """
-    jobs_args = [
-        (
-            lang,
-            str(layout.config(lang)),
-            None if after is None else partial(after, layout.site / lang),
-        )
-        for lang in languages
-    ]
-    if jobs <= 1 or len(jobs_args) == 1:
-        return [_build_one(*args) for args in jobs_args]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(jobs_args))) as pool:
-        futures = [pool.submit(_build_one, *args) for args in jobs_args]
-        return [f.result() for f in futures]
 
 
 def write_root(layout: Layout, languages: Sequence[str], root_url: str) -> None:

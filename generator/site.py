@@ -7,10 +7,9 @@ removed, so a preview server sees exactly what changed and no stale page survive
 
 from __future__ import annotations
 
-import multiprocessing
 import re
+import time
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -37,6 +36,7 @@ class TreeReport:
     removed: int
     too_common: tuple[str, ...] = ()
     """Words too common to search alone in this language (``search_index.too_common``)."""
+    seconds: float = 0.0
 
 
 def handwritten_files(docs: Path, default: str) -> dict[str, dict[str, Path]]:
@@ -109,26 +109,11 @@ def write_tree(pages: Iterable[Page], dest: Path, lang: str = "") -> TreeReport:
     return TreeReport(lang, len(wanted), written, removed)
 
 
-def write_trees(
-    collection: Collection,
-    root: Path,
-    out: Path,
-    options: Options | None = None,
-    jobs: int = 1,
-) -> list[TreeReport]:
-    """Render every language into ``out/<lang>/``."""
-    languages = collection.taxonomy.languages
-    args = [(collection, root, out, options or Options(), lang) for lang in languages]
-    if jobs <= 1 or len(languages) == 1 or multiprocessing.get_start_method() != "fork":
-        return [_write_language(*a) for a in args]
-    # Forked workers share the loaded collection; each renders and writes one language.
-    with ProcessPoolExecutor(max_workers=min(jobs, len(languages))) as pool:
-        return list(pool.map(_write_language, *zip(*args, strict=True)))
-
-
-def _write_language(
+def write_language(
     collection: Collection, root: Path, out: Path, options: Options, lang: str
 ) -> TreeReport:
+    """Render every page of ``lang`` into ``out/<lang>/``."""
+    start = time.perf_counter()
     default = collection.taxonomy.default_language
     renderer = Renderer(collection, lang, options)
     pages = renderer.render()
@@ -139,4 +124,5 @@ def _write_language(
         for t in renderer.texts.values()
         for text in (t.title, t.summary, t.body, *t.places, *t.notes.values())
     )
-    return replace(report, too_common=search_index.too_common(words, options.too_common))
+    common = search_index.too_common(words, options.too_common)
+    return replace(report, too_common=common, seconds=time.perf_counter() - start)
