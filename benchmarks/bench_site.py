@@ -39,7 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator.checks import fingerprint  # noqa: E402
-from generator.collection import parse_case_text  # noqa: E402
+from generator.collection import load, parse_case_text  # noqa: E402
 
 LANGS = ("en", "ru", "uk")
 WORD = re.compile(r"[^\W\d_]+(?:[-'ʼ’][^\W\d_]+)*")
@@ -51,13 +51,15 @@ def vocabulary(lang: str) -> tuple[list[str], list[int]]:
     their cumulative counts: synthetic prose drawn from them has the word frequencies of
     real prose (``the`` about 7% of English words, ``social`` about 1.4%), which is what
     decides the size of a search index's chunks. Words, not sentences, are taken."""
+    collection = load(REPO).collection
+    assert collection is not None, "the repository's cases do not load: run sikb validate"
     counts: Counter[str] = Counter()
-    for path in sorted((REPO / "cases").glob("*.md")):
-        _, front, text = path.read_text(encoding="utf-8").split("---\n", 2)
-        parts = path.name.split(".")
-        language = parts[1] if len(parts) == 3 else yaml.safe_load(front)["language"]
-        if language == lang:
-            counts.update(WORD.findall(text.lower()))
+    for case in collection.cases.values():
+        if case.meta.language == lang:
+            counts.update(WORD.findall(case.body.lower()))
+    for translations in collection.translations.values():
+        if lang in translations:
+            counts.update(WORD.findall(translations[lang].body.lower()))
     words = [w for w, _ in counts.most_common()]
     return words, list(itertools.accumulate(counts[w] for w in words))
 

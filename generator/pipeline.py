@@ -11,11 +11,10 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from generator import mkdocs_adapter as engine
 from generator import search_index
-from generator.collection import load
+from generator.collection import Collection, load
 from generator.problems import Problem, Severity, promote
 from generator.render import Options
 from generator.site import DOCS_DIR, TreeReport, handwritten_files, write_language
@@ -82,11 +81,11 @@ def build(
     if limit := os.environ.get("SIKB_SEARCH_TOO_COMMON"):
         options = replace(options, too_common=int(limit))
     t1 = time.perf_counter()
-    _JOB.update(collection=collection, root=root, layout=layout, options=options, names=names)
+    _JOBS.append(_Job(collection, root, layout, options, names))
     try:
         done = _each_language(languages, jobs or jobs_default(len(languages)))
     finally:
-        _JOB.clear()
+        _JOBS.clear()
     out.trees = [tree for tree, _ in done]
     out.built = [built for _, built in done]
     out.timings["render, engine and search"] = time.perf_counter() - t1
@@ -103,9 +102,20 @@ def build(
     return out
 
 
-_JOB: dict[str, Any] = {}
-"""What every language's process needs, set before the processes are forked so that
-they inherit the loaded collection instead of receiving a pickled copy of it."""
+@dataclass(frozen=True)
+class _Job:
+    """What every language's process needs."""
+
+    collection: Collection
+    root: Path
+    layout: engine.Layout
+    options: Options
+    handwritten: list[str]
+
+
+_JOBS: list[_Job] = []
+"""The build under way, set before the processes are forked so that they inherit the
+loaded collection instead of receiving a pickled copy of it."""
 
 
 def _each_language(languages: Sequence[str], jobs: int) -> list[tuple[TreeReport, engine.Built]]:
@@ -124,16 +134,14 @@ def _each_language(languages: Sequence[str], jobs: int) -> list[tuple[TreeReport
 def _language(lang: str) -> tuple[TreeReport, engine.Built]:
     """Render ``lang``, write its config, build it and index it for search, in one process:
     no language waits for the others between steps."""
-    job = _JOB
-    languages = job["collection"].taxonomy.languages
-    layout: engine.Layout = job["layout"]
-    tree = write_language(
-        job["collection"], job["root"], layout.build / "docs", job["options"], lang
-    )
+    job = _JOBS[-1]
+    languages = job.collection.taxonomy.languages
+    docs = job.layout.build / "docs"
+    tree = write_language(job.collection, job.root, docs, job.options, lang)
     engine.write_config(
-        layout, lang, languages, job["names"], job["options"].site_url, tree.too_common
+        job.layout, lang, languages, job.handwritten, job.options.site_url, tree.too_common
     )
-    return tree, engine.build_language(layout, lang, search_index.index)
+    return tree, engine.build_language(job.layout, lang, search_index.index)
 
 
 def watched(root: Path) -> list[Path]:
