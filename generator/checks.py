@@ -216,6 +216,25 @@ def check_original(case_id: str, parsed: Parsed, rel: str, ctx: Context) -> list
                 f"the end '{end.text}' is before the start '{start.text}'",
                 "swap them, or correct the one that is wrong",
             )
+        status = c.data.get("status")
+        today = ctx.today.isoformat()
+        shown = f"is '{status}', not 'planned'" if isinstance(status, str) else "is not 'planned'"
+        if start and start.first > ctx.today and status != "planned":
+            c.add(
+                ("period", "start"),
+                "future-date",
+                f"the period starts '{start.text}', in the future (today is {today}), "
+                f"but the status {shown}",
+                "set 'status: planned' for a case that has not started, or correct the start",
+            )
+        if end and end.first > ctx.today and status == "completed":
+            c.add(
+                ("period", "end"),
+                "future-date",
+                f"the case is 'completed' but its period ends '{end.text}', in the future "
+                f"(today is {today})",
+                "give the date on which it ended, or the status it has now",
+            )
     c.date(("updated",), c.data.get("updated"), full=True, past=True)
 
     criteria = c.criteria_keys()

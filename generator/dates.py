@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-_FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_FORM = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
+"""ASCII digits only: ``\\d`` would take Arabic-Indic and full-width digits too."""
 
 
 class DateProblem(ValueError):
@@ -31,13 +33,14 @@ class PartialDate:
 
 def parse_partial(text: str, *, full: bool = False) -> PartialDate:
     """Parse ``text``; ``full`` demands a day. Raises DateProblem with a reason."""
-    m = _FORM.match(text)
+    m = _FORM.fullmatch(text)  # whole string: "$" would let a trailing newline through
     if not m or (full and m.group(3) is None):
         form = "YYYY-MM-DD" if full else "YYYY, YYYY-MM or YYYY-MM-DD"
+        example = "for example '2022-10-20'" if full else "for example '2019' or '2019-05'"
         raise DateProblem(
             "invalid-date",
-            f"expected a date as {form}, found '{text}'",
-            "for example '2022-10-20'" if full else "for example '2019' or '2019-05'",
+            f"expected a date as {form}, found {_quoted(text)}",
+            _repair(text) or example,
         )
     year = int(m.group(1))
     month = int(m.group(2)) if m.group(2) else None
@@ -59,3 +62,18 @@ def parse_partial(text: str, *, full: bool = False) -> PartialDate:
             "impossible-date", f"'{text}' is not a real date: {month_name} {year} has {days} days"
         )
     return PartialDate(date(year, month, day), date(year, month, day), text)
+
+
+def _quoted(text: str) -> str:
+    """``text`` in quotes; a line break or other invisible character shown as an escape."""
+    return f"'{text}'" if text.isprintable() else repr(text)
+
+
+def _repair(text: str) -> str:
+    """A hint for digits that are not ASCII, or for spaces around the date."""
+    ascii_digits = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
+    cleaned = ascii_digits.strip()
+    if cleaned != text and _FORM.fullmatch(cleaned):
+        what = "the ASCII digits 0-9" if ascii_digits != text else "no space or line break"
+        return f"write it with {what}: '{cleaned}'"
+    return ""
