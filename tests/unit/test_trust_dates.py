@@ -1,4 +1,4 @@
-"""Dates are ASCII digits and whole strings; a period in the future needs a status that allows it."""
+"""Dates are ASCII digits and whole strings; a future period needs a status that allows it."""
 
 from __future__ import annotations
 
@@ -35,9 +35,7 @@ def test_non_ascii_digits_and_trailing_newlines_are_not_dates(
     with pytest.raises(DateProblem) as info:
         parse_partial(text)
     assert info.value.code == "invalid-date"
-    assert info.value.message == (
-        f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {found}"
-    )
+    assert info.value.message == (f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {found}")
     assert info.value.hint == hint
 
 
