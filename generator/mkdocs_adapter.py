@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -49,6 +48,8 @@ class Layout:
     root: Path
     build: Path
     site: Path
+    """Where the site is written: the site folder, or the folder beside it that a build
+    writes into before it replaces the site (``publish``)."""
 
     @classmethod
     def at(cls, root: Path, site: Path | None = None) -> Layout:
@@ -164,13 +165,10 @@ def build_language(layout: Layout, lang: str, after: Callable[[Path], None] | No
 def write_root(layout: Layout, languages: Sequence[str], root_url: str) -> None:
     """``site/index.html`` picks the reader's language; ``site/sitemap.xml`` lists theirs.
 
-    Anything else at the top of ``site/`` is left from an older build and goes.
+    ``layout.site`` is the new folder the build writes into (``pipeline.build``), so
+    nothing from an older build is there to remove.
     """
     default = languages[0]
-    keep = {*languages, "index.html", "sitemap.xml"}
-    for entry in layout.site.iterdir() if layout.site.is_dir() else []:
-        if entry.name not in keep:
-            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
     links = "\n".join(
         f'    <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{escape(autonym(lang))}</a>'
         "</li>"

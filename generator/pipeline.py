@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import mkdocs_adapter as engine
-from generator import search_index
+from generator import publish, search_index
 from generator.collection import Collection, load
 from generator.problems import Problem, Severity, promote
 from generator.render import Options
@@ -31,6 +31,8 @@ class Outcome:
     timings: dict[str, float] = field(default_factory=dict)
     search_error: str | None = None
     """Why the search index could not be built (the build then fails)."""
+    site: Path | None = None
+    """The site folder the build published, once it has."""
 
     @property
     def ok(self) -> bool:
@@ -61,7 +63,13 @@ def build(
 
     Errors stop the build. Warnings (a stale translation, a missing note) are reported
     and the site shows them to readers; ``strict`` makes them stop the build too.
+    The site folder changes only if every language and its search index were built,
+    all at once (``publish``); one the build may not replace raises
+    ``publish.SiteDirError`` before anything is done.
     """
+    layout = engine.Layout.at(root, site)
+    shown = str(site) if site is not None else "site/"
+    target = publish.check(layout.site, root, protected(layout), shown)
     out = Outcome()
     t0 = time.perf_counter()
     result = load(root)
@@ -73,7 +81,6 @@ def build(
     if result.collection is None or any(p.severity is Severity.ERROR for p in out.problems):
         return out
     collection = result.collection
-    layout = engine.Layout.at(root, site)
     languages = collection.taxonomy.languages
     names = list(handwritten_files(root / DOCS_DIR, languages[0]))
     url = engine.site_url()
@@ -81,14 +88,42 @@ def build(
     if limit := os.environ.get("SIKB_SEARCH_TOO_COMMON"):
         options = replace(options, too_common=int(limit))
     t1 = time.perf_counter()
-    _JOBS.append(_Job(collection, root, layout, options, names))
+    staging = publish.prepare(target)
     try:
-        done = _each_language(languages, jobs or jobs_default(len(languages)))
+        work = replace(layout, site=staging)
+        _JOBS.append(_Job(collection, root, work, options, names))
+        try:
+            done = _each_language(languages, jobs or jobs_default(len(languages)))
+        finally:
+            _JOBS.clear()
+        _outcome(out, done, t1)
+        if out.ok:
+            engine.write_root(work, languages, url)
+            publish.publish(staging, target, root, protected(layout))
+            out.site = target
     finally:
-        _JOBS.clear()
+        publish.discard(staging)
+    return out
+
+
+def protected(layout: engine.Layout) -> list[tuple[Path, str]]:
+    """What a site folder may not be, hold or lie inside, besides the root."""
+    root = layout.root
+    return [
+        (root / "cases", "the cases' folder"),
+        (root / DOCS_DIR, "the hand-written pages' folder"),
+        (layout.build, "the build's working folder"),
+        (root / ".git", "the repository"),
+        (root / "taxonomy.yaml", "the taxonomy"),
+        (root / engine.BASE_CONFIG, "the site's configuration"),
+        (Path(__file__).parent, "the generator's code"),
+    ]
+
+
+def _outcome(out: Outcome, done: list[tuple[TreeReport, engine.Built]], start: float) -> None:
     out.trees = [tree for tree, _ in done]
     out.built = [built for _, built in done]
-    out.timings["render, engine and search"] = time.perf_counter() - t1
+    out.timings["render, engine and search"] = time.perf_counter() - start
     # What each step took in one language's process, on average: parts of the figure
     # above, since the languages run side by side.
     n = len(done)
@@ -97,9 +132,6 @@ def build(
     out.timings["search"] = sum(b.after_seconds for b in out.built) / n
     errors = [f"{b.language}: {b.after_error}" for b in out.built if b.after_error]
     out.search_error = "\n".join(errors) or None
-    if out.ok:
-        engine.write_root(layout, languages, url)
-    return out
 
 
 @dataclass(frozen=True)
@@ -119,13 +151,16 @@ loaded collection instead of receiving a pickled copy of it."""
 
 
 def _each_language(languages: Sequence[str], jobs: int) -> list[tuple[TreeReport, engine.Built]]:
-    if jobs <= 1 or len(languages) == 1 or multiprocessing.get_start_method() != "fork":
+    # Forked, whatever the platform's default start method (forkserver from Python 3.14,
+    # spawn on macOS): a forked process inherits the loaded collection (``_JOBS``).
+    if jobs <= 1 or len(languages) == 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [_language(lang) for lang in languages]
     # The loaded collection is only read from here on: frozen, the garbage collector no
     # longer walks it in every process, nor copies its pages into each forked one.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(languages))) as pool:
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(languages)), mp_context=fork) as pool:
             return list(pool.map(_language, languages))
     finally:
         gc.unfreeze()
