@@ -230,11 +230,15 @@ def _report_build(outcome: Outcome) -> None:
 
 def _build(root: Path, args: argparse.Namespace) -> int:
     from generator.pipeline import build
+    from generator.publish import SiteDirError
 
     _engine_logging()
-    outcome = build(
-        root, args.site_dir, strict=args.strict, jobs=args.jobs, on_problems=_report_build
-    )
+    try:
+        outcome = build(
+            root, args.site_dir, strict=args.strict, jobs=args.jobs, on_problems=_report_build
+        )
+    except SiteDirError as exc:
+        raise UsageError(str(exc)) from exc
     if not outcome.built:
         return EXIT_PROBLEMS
     for t in outcome.trees:
@@ -245,18 +249,26 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     if outcome.search_error:
         print(f"search: failed: {outcome.search_error}", file=sys.stderr)
     timings = ", ".join(f"{k} {v:.1f} s" for k, v in outcome.timings.items())
-    print(f"{'Site built' if outcome.ok else 'Build failed'} ({timings}).")
-    return EXIT_OK if outcome.ok else EXIT_PROBLEMS
+    if outcome.ok:
+        print(f"Site built in {outcome.site} ({timings}).")
+        return EXIT_OK
+    print(f"Build failed, the site left as it was ({timings}).")
+    return EXIT_PROBLEMS
 
 
 def _serve(root: Path, args: argparse.Namespace) -> int:
     from generator import mkdocs_adapter
-    from generator.pipeline import build, watched
+    from generator.pipeline import build, protected, watched
+    from generator.publish import SiteDirError, check
 
     _engine_logging()
 
     def rebuild() -> bool:
-        outcome = build(root, on_problems=_report_build)
+        try:
+            outcome = build(root, on_problems=_report_build)
+        except SiteDirError as exc:
+            print(f"sikb serve: error: {exc}", file=sys.stderr)
+            return False
         for b in outcome.built:
             if b.error:
                 print(f"{b.language}: failed: {b.error}", file=sys.stderr)
@@ -264,8 +276,12 @@ def _serve(root: Path, args: argparse.Namespace) -> int:
             print(f"search: failed: {outcome.search_error}", file=sys.stderr)
         return outcome.ok
 
-    rebuild()
     layout = mkdocs_adapter.Layout.at(root)
+    try:  # a site folder the build may not replace stops the preview before it starts
+        check(layout.site, root, protected(layout), "site/")
+    except SiteDirError as exc:
+        raise UsageError(str(exc)) from exc
+    rebuild()
     print(f"Serving on http://{args.host}:{args.port}/ (set SIKB_SITE_URL to match another host)")
     mkdocs_adapter.serve(layout, rebuild, watched(root), args.host, args.port)
     return EXIT_OK
