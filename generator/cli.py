@@ -157,6 +157,11 @@ def _validate(root: Path, args: argparse.Namespace) -> int:
 
 
 def _loaded_or_report(root: Path) -> Result:
+    """The collection; when any file has an error, the report ``sikb validate`` prints.
+
+    The report goes to stderr (stdout is the command's data), and the collection is
+    None: no command renders or counts a collection with errors.
+    """
     result = load(root)
     if result.collection is None:
         print(render(result.problems, result.files_checked, "text"), file=sys.stderr)
@@ -203,20 +208,28 @@ def _stats(root: Path, args: argparse.Namespace) -> int:
         print(json.dumps(counts, ensure_ascii=False, indent=2))
     else:
         print(render_stats(counts, result.collection.taxonomy))
-    invalid = any(p.severity is Severity.ERROR for p in result.problems)
-    if invalid:
-        print("Note: cases with errors are not counted; run 'sikb validate'.", file=sys.stderr)
-    return EXIT_PROBLEMS if invalid else EXIT_OK
+    return EXIT_OK
 
 
 def _fingerprint(root: Path, args: argparse.Namespace) -> int:
     from generator.checks import fingerprint
-    from generator.collection import load_file
+    from generator.collection import classify, load_file
 
-    if not args.path.exists():
+    full = args.path.resolve()
+    if not full.is_file():
         raise UsageError(f"no such file: {args.path}")
-    rel = args.path.resolve().relative_to(root).as_posix()
-    item = load_file(root, rel)
+    if full.parent != root / CASES_DIR:
+        raise UsageError(f"{args.path} is not a case file in {CASES_DIR}/")
+    case_file, problem = classify(root, full)
+    if problem is not None or case_file is None:
+        print(render([problem] if problem else [], 1, "text"), file=sys.stderr)
+        return EXIT_PROBLEMS
+    if case_file.language is not None:
+        raise UsageError(
+            f"{args.path} is a translation; the fingerprint is of its original, "
+            f"{CASES_DIR}/{case_file.case_id}.md"
+        )
+    item = load_file(root, case_file.rel)
     if item.problems:
         print(render(item.problems, 1, "text"), file=sys.stderr)
         return EXIT_PROBLEMS

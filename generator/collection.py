@@ -23,7 +23,7 @@ from generator.checks import (
 )
 from generator.frontmatter import read_text, split
 from generator.model import CaseMeta, TranslationMeta
-from generator.problems import Problem
+from generator.problems import Problem, Severity
 from generator.schema_errors import problems_from
 from generator.taxonomy import TAXONOMY_FILE, Taxonomy, load_taxonomy
 from generator.yamlload import Parsed, parse
@@ -81,6 +81,7 @@ class Result:
     """Everything one run of the checks found."""
 
     collection: Collection | None = None
+    """The whole collection, built only when no file has an error (warnings allowed)."""
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
 
@@ -172,7 +173,8 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
     """Load and check the knowledge base at ``root``.
 
     With ``only``, just those files are reported, each checked against the
-    whole collection; the collection is then not built.
+    whole collection; the collection is then not built. Nor is it when any file
+    has an error: ``Result.collection`` holds valid cases only, or is None.
     """
     result = Result()
     taxonomy, tax_problems = load_taxonomy(root)
@@ -231,7 +233,10 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
                 )
                 if translation:
                     translations.setdefault(f.case_id, {})[f.language] = translation
-    if selected is None:  # valid cases only; the caller decides what errors mean
+    if selected is None and not any(p.severity is Severity.ERROR for p in result.problems):
+        # Only a collection without errors is built: a case with an error (an unknown
+        # status, a broken link) never reaches code that renders or counts it, and no
+        # valid case is left pointing at one that was dropped.
         result.collection = Collection(taxonomy, cases, translations)
     return result
 
