@@ -19,6 +19,7 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from generator.views import RATING_ORDER
 from tests.browser.conftest import SCREENSHOTS, PageLog, ServedSite, origin, record
 
 pytestmark = pytest.mark.browser
@@ -138,10 +139,63 @@ def test_no_serious_accessibility_violation(
         if target.ready:
             target.ready(page)
         violations = [v for v in run_axe(page) if v["impact"] in SERIOUS]
-        if violations and lang == "en":
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        if lang == "en" and (violations or view in ("case", "explorer-compare")):
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # for a person to look at
             page.screenshot(path=SCREENSHOTS / f"a11y-{view}-{scheme}.png", full_page=True)
     finally:
         page.close()
     assert not violations, f"{view} ({scheme}, {lang}):\n{describe(violations)}"
     assert not log.problems(), log.problems()
+
+
+def luminance(rgb: tuple[float, ...]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """WCAG 2's contrast ratio of two opaque colours."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_contrast_is_computed_as_wcag_defines_it() -> None:
+    white, black = (255.0, 255.0, 255.0), (0.0, 0.0, 0.0)
+    assert round(contrast(white, black), 2) == 21
+    assert round(contrast((0xB2, 0x6A, 0x00), white), 2) == 4.24  # the old "partial" orange
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_every_rating_chip_is_readable(
+    contexts: Contexts, served_site: ServedSite, scheme: str
+) -> None:
+    """A chip's symbol in its colour reaches 4.5:1 (axe skips a chip of one symbol)."""
+    page = contexts.get(scheme, "en").new_page()
+    try:
+        page.goto(served_site.page_url("en/cases/lviv-services/"))
+        assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
+        assert page.locator(".sikb-glance .sikb-rating").count() > 0
+        colours = page.evaluate(
+            """ratings => ratings.map(r => {
+                const chip = document.createElement("span");
+                chip.className = "sikb-rating sikb-rating--" + r;
+                chip.textContent = "?";
+                document.querySelector("article").append(chip);
+                const style = getComputedStyle(chip);
+                return [r, style.color, style.backgroundColor];
+            })""",
+            list(RATING_ORDER),
+        )
+    finally:
+        page.close()
+    ratios = {}
+    for rating, fg, bg in colours:
+        rgb = [tuple(float(x) for x in c[c.index("(") + 1 : -1].split(",")) for c in (fg, bg)]
+        assert all(len(c) == 3 for c in rgb), (rating, fg, bg)  # opaque, not rgba()
+        ratios[rating] = round(contrast(rgb[0], rgb[1]), 2)
+    assert set(ratios) == set(RATING_ORDER)
+    assert all(r >= 4.5 for r in ratios.values()), ratios
