@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from generator import characters
 from generator.checks import (
     Context,
     check_original,
@@ -138,12 +139,15 @@ def load_file(root: Path, rel: str) -> Loaded:
 
 def parse_case_text(text: str, rel: str) -> Loaded:
     """Split and parse the text of a case file; problems, never exceptions."""
+    refused = characters.scan(text, rel)
+    if refused:  # reported here, once; the rest of the file is still read and checked
+        text = characters.replaced(text)
     parts = split(text, rel)
     if parts.front is None:
-        return Loaded(Parsed(), "", parts.problems)
+        return Loaded(Parsed(), "", refused + parts.problems)
     parsed = parse(parts.front, rel, line_offset=1)
-    problems = list(parsed.problems)
-    if parsed.data is None and not problems:
+    problems = refused + parsed.problems
+    if parsed.data is None and not parsed.problems:
         problems.append(
             Problem(
                 rel,

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from yaml import events
 
+from generator.characters import IN_VALUE, describe
 from generator.problems import Problem
 
 try:  # libyaml is in PyYAML's wheels; fall back to pure Python rather than fail.
@@ -50,6 +51,15 @@ _FLOAT_SPECIAL = {
 
 
 _MAY_RESOLVE = frozenset("-+.0123456789~nNtTfF")
+
+MAX_DEPTH = 20
+"""Lists and mappings nested deeper than this are refused: a case needs 4."""
+MAX_SCALAR = 100_000
+"""A value longer than this many characters is refused: a summary has at most 500."""
+
+
+class _Refused(Exception):
+    """Reading stops: the problem is recorded, the data is dropped."""
 
 
 def resolve_plain(value: str) -> Any:
@@ -211,6 +221,24 @@ def parse(text: str, rel_path: str, line_offset: int = 0) -> Parsed:
                 )
             tag = ev.tag
             if kind is events.ScalarEvent:
+                if len(ev.value) > MAX_SCALAR:
+                    problem(
+                        at,
+                        "value-too-long",
+                        _next_path(stack),
+                        f"a value of {len(ev.value):,} characters; a value may have at most "
+                        f"{MAX_SCALAR:,}",
+                        "move long text into the body, or cite it as a source",
+                    )
+                    raise _Refused
+                if bad := IN_VALUE.search(ev.value):
+                    problem(
+                        at,
+                        "control-character",
+                        _next_path(stack),
+                        f"the value contains {describe(bad.group())}, which is not allowed",
+                        "delete it, or the backslash escape that writes it",
+                    )
                 if tag is not None and tag != "!":
                     problem(
                         at,
@@ -236,9 +264,20 @@ def parse(text: str, rel_path: str, line_offset: int = 0) -> Parsed:
                         f"YAML tags ({tag}) are not allowed",
                         "remove the tag",
                     )
+                if len(stack) >= MAX_DEPTH:
+                    problem(
+                        at,
+                        "too-deep",
+                        current,
+                        f"lists and mappings nested more than {MAX_DEPTH} levels deep",
+                        "no field nests that deep: check the brackets and the indentation",
+                    )
+                    raise _Refused
                 container: Any = {} if kind is events.MappingStartEvent else []
                 path = place(container, at)
                 stack.append(_Frame(container, path if path is not None else current))
+    except _Refused:
+        out.data = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at = pos(mark) if mark is not None else (1 + line_offset, 1)
