@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from pathlib import Path
 
-from generator import names
+import yaml
+
+from generator import characters, names
 from generator.collection import CASE_ID, CASES_DIR, MAX_ID
 from generator.collection import today as current_day
 from generator.taxonomy import Taxonomy, load_taxonomy
@@ -26,6 +29,26 @@ def _check(values: list[str], vocabulary: object, what: str) -> None:
                 f"; did you mean '{near[0]}'?" if near else f"; known: {names.quoted_list(known)}"
             )
             raise ScaffoldError(f"'{value}' is not a {what} in taxonomy.yaml{hint}")
+
+
+def quoted(value: str) -> str:
+    """``value`` as one double-quoted YAML scalar, escaped by PyYAML's emitter, never by hand."""
+    text: str = yaml.safe_dump(value, default_style='"', allow_unicode=True, width=math.inf)
+    return text.rstrip("\n")
+
+
+def check_title(title: str) -> None:
+    """Refuse a title that no case may have: one line, no hidden characters, real text."""
+    if "\n" in title:
+        raise ScaffoldError("the title must be one line; put the rest in the summary")
+    if bad := characters.IN_VALUE.search(title):
+        raise ScaffoldError(f"the title contains {characters.describe(bad.group())}; remove it")
+    try:
+        title.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ScaffoldError(
+            "the title is not valid text: it holds bytes that are not UTF-8"
+        ) from exc
 
 
 def _flow(values: list[str]) -> str:
@@ -50,7 +73,7 @@ def render_skeleton(
         for cid, c in taxonomy.criteria.items()
     )
     status = "unknown" if "unknown" in taxonomy.statuses else '""'
-    title_value = f'"{title}"' if title else '""'
+    title_value = quoted(title)
 
     def line(text: str, comment: str) -> str:
         return f"{text:<23} # {comment}"
@@ -122,6 +145,7 @@ def write_skeleton(
     taxonomy, problems = load_taxonomy(root)
     if taxonomy is None:
         raise ScaffoldError(f"taxonomy.yaml has {len(problems)} problems; run 'sikb validate'")
+    check_title(title)
     _check(countries, taxonomy.countries, "country code")
     _check(sectors, taxonomy.sectors, "sector")
     _check(themes, taxonomy.themes, "theme")
