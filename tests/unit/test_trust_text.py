@@ -141,3 +141,62 @@ def test_every_forbidden_character_in_a_body_is_reported_at_its_place(body: str)
     assert found == expected[: characters.MAX_REPORTED] + (
         [expected[characters.MAX_REPORTED - 1]] if len(expected) > characters.MAX_REPORTED else []
     )
+
+
+YAML_PIECES = [
+    "title: ",
+    "summary: ",
+    "places: ",
+    "\n",
+    "\r\n",
+    "  ",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    ": ",
+    '"',
+    "'",
+    "\\",
+    "\\u202e",
+    "\\x07",
+    "\\r",
+    "#",
+    "&a ",
+    "*a",
+    "!t ",
+    "|",
+    ">",
+    "2019",
+    "x",
+    "é",
+    *FORBIDDEN[::5],
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(YAML_PIECES), max_size=40).map("".join))
+def test_any_front_matter_of_yaml_pieces_and_hidden_characters_gives_problems(front: str) -> None:
+    """Brackets, quotes, escapes and hidden characters in any order: problems, never a raise."""
+    text = f"---\n{front}\n---\nBody.\n"
+    problems = check_case_text("some-case", text, CTX)
+    assert all(p.line >= 1 for p in problems)
+    if characters.IN_FILE.search(text):
+        assert "control-character" in {p.code for p in problems}
+
+
+LEVELS_PER_OPENER = {"[": 1, "{a: ": 1, "[{a: ": 2, "- ": 1}
+
+
+@SETTINGS
+@given(st.integers(0, 60), st.sampled_from(list(LEVELS_PER_OPENER)))
+def test_nesting_of_any_depth_gives_values_or_one_too_deep_problem(depth: int, opener: str) -> None:
+    """Up to the limit the YAML is read (or is a syntax error); past it, one too-deep problem."""
+    if opener == "- ":  # block sequences, each indented under the last
+        text, levels = "".join(" " * (2 * i) + "- \n" for i in range(depth)), depth
+    else:  # flow collections under a root mapping
+        text, levels = "a: " + opener * depth, 1 + depth * LEVELS_PER_OPENER[opener]
+    codes = [p.code for p in parse(text, "t.yaml").problems]
+    assert codes.count("too-deep") == (1 if levels > MAX_DEPTH else 0)
