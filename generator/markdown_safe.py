@@ -1,50 +1,40 @@
-"""Contributor text made safe to hand to a Markdown engine.
+"""Plain text printed exactly as written, in Markdown or in HTML; URLs the renderer writes.
 
-Case files are untrusted: no tag, script or event handler in a case may reach a
-built page. Rather than guess which ``<`` the engine will read as HTML (code spans
-and fences are easy to fake), every ``<`` in a body becomes an entity, and every
-link destination that is not http(s), mailto or a plain relative path becomes
-``#``. Plain-text fields (titles, summaries, notes) are also escaped for Markdown,
-so that they print exactly as written.
+Contributor Markdown (case bodies, hand-written pages) is not touched here: it is
+rendered with raw HTML off and the result is cleaned by nh3 (``sanitise.py``). What
+this module serves is the renderer's own output: plain-text fields (titles,
+summaries, notes) escaped so that they print as written, and the URLs it writes into
+its own HTML (a source's address, the edit link), which ``sanitise.py`` does not see.
 """
 
 from __future__ import annotations
 
 import re
 from html import escape
+from urllib.parse import urlsplit
 
-_AUTOLINK = re.compile(r"<(https?://[^\s<>\"'`]+)>")
-_INLINE_DEST = re.compile(r"(\]\(\s*)(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
-_REF_DEF = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)", re.MULTILINE)
-_SAFE_SCHEME = re.compile(r"(https?://|mailto:)", re.IGNORECASE)
-_RELATIVE = re.compile(r"[A-Za-z0-9_./#?=%-]*")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
 def safe_url(url: str) -> str:
-    """``url`` if it is http(s), mailto or a plain relative path; otherwise ``#``."""
-    if _SAFE_SCHEME.match(url) and not re.search(r"[\s\"'<>`\\]", url):
-        return url
-    head = url.split("/", 1)[0]
-    if _RELATIVE.fullmatch(url) and ":" not in head:
-        return url
-    return "#"
+    """``url`` if it is http(s), mailto or relative; otherwise ``#``.
 
-
-def _dest(m: re.Match[str]) -> str:
-    dest = m.group(2)
-    inner = dest[1:-1] if dest.startswith("<") else dest
-    return m.group(1) + safe_url(inner)
-
-
-def safe_body(text: str) -> str:
-    """A case body with no raw HTML and no script-capable link."""
-    text = _INLINE_DEST.sub(_dest, text)
-    text = _REF_DEF.sub(_dest, text)
-    placeholder = "\x00"
-    text = _AUTOLINK.sub(lambda m: f"{placeholder}{m.group(1)}{placeholder}", text)
-    text = text.replace("<", "&lt;")
-    return re.sub(f"{placeholder}(.*?){placeholder}", r"<\1>", text)
+    A browser ignores tabs and newlines in a URL and control characters around it, so
+    a URL with any space or control character is refused outright, as is one with a
+    character that could end an attribute. The caller HTML-escapes what is kept, so
+    an entity in ``url`` stays text (``&#106;`` is never a ``j``).
+    """
+    if any(c <= " " or c in "\"'<>`\\\x7f" for c in url):
+        return "#"
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError:
+        return "#"
+    if scheme:
+        return url if scheme.lower() in _SCHEMES else "#"
+    # No scheme: relative; a colon before the first slash is refused, whatever follows.
+    return "#" if ":" in url.split("/", 1)[0] else url
 
 
 def md_text(text: str) -> str:

@@ -20,7 +20,7 @@ from generator import charts, html_blocks, names, views
 from generator.collection import Case, Collection
 from generator.dataset import Dataset, plural_forms
 from generator.i18n import N_, Nn_, translations
-from generator.markdown_safe import md_text, meta_text, safe_body, safe_url
+from generator.markdown_safe import md_text, meta_text, safe_url
 from generator.search_index import TOO_COMMON_OCCURRENCES
 from generator.views import RATING_ORDER, SYMBOLS, CaseText, State
 
@@ -249,7 +249,7 @@ class Renderer:
             t=text,
             m=m,
             State=State,
-            body=Markup(safe_body(text.body)),
+            body=Markup(html_blocks.defuse(text.body)),
             related=related,
             edit=self._edit_link(case),
             ratings=self._ratings(case, text),
@@ -369,7 +369,8 @@ class _Helpers:
         return "../" * self.depth + path
 
     def link(self, label: str, target: str) -> Markup:
-        return Markup(f'<a href="{escape(self.href(target))}">{md_text(label)}</a>')
+        html = f'<a href="{escape(self.href(target))}">{md_text(label)}</a>'
+        return Markup(html_blocks.inline(html))
 
     def doc(self, label: str, name: str) -> Markup:
         """A link to a hand-written page, or just the label where the site has no such page."""

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator import search_index
 from generator.collection import Collection
+from generator.html_blocks import defuse
 from generator.i18n import N_, translations
 from generator.markdown_safe import md_text
 from generator.names import capitalised, language_name
@@ -59,10 +60,10 @@ def handwritten(docs: Path, lang: str, default: str) -> list[Page]:
     pages = []
     for name, versions in handwritten_files(docs, default).items():
         if lang in versions:
-            text = versions[lang].read_text(encoding="utf-8")
+            text = defuse(versions[lang].read_text(encoding="utf-8"))
         elif default in versions:
             text = _with_notice(
-                versions[default].read_text(encoding="utf-8"),
+                defuse(versions[default].read_text(encoding="utf-8")),
                 tr.ugettext(FALLBACK_TITLE),
                 f"{tr.ugettext(FALLBACK_TEXT)} {tr.ugettext(ORIGINAL_LANGUAGE)} "
                 f"{md_text(capitalised(language_name(default, lang)))}.",

@@ -280,8 +280,9 @@ def test_no_script_or_handler_from_a_case_reaches_a_page(site: Path) -> None:
         assert "https://example.org/auto" in hrefs
         body = doc.find("div", class_="sikb-body").text
         assert "<script>alert(1)</script>" in body
-        # The markers of the renderer's own HTML (generator/html_blocks.py) are text too.
-        assert "<!--sikb-html--> <script>alert(6)</script> <!--/sikb-html-->" in body
+        # The markers of the renderer's own HTML (generator/html_blocks.py) are text too,
+        # with a space before their ">" (html_blocks.defuse).
+        assert "<!--sikb-html-- > <script>alert(6)</script> <!--/sikb-html-- >" in body
     summary = article(page(site, "en", "cases/hostile-case")).find("p", class_="sikb-summary")
     assert summary.text == "Stars *stay* stars, & ampersands stay: plain."
 

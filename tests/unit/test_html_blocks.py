@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 
-from generator.html_blocks import wrap
-from generator.markdown_safe import safe_body
+from generator.html_blocks import defuse, inline, wrap
 
 
 def convert(text: str) -> str:
-    return markdown.markdown(text, extensions=["generator.html_blocks", "md_in_html"])
+    return markdown.markdown(text, extensions=["generator.html_blocks", "generator.sanitise"])
 
 
 def test_a_marked_block_comes_out_as_written_and_the_rest_is_markdown() -> None:
@@ -28,8 +28,26 @@ def test_nothing_to_wrap_is_nothing() -> None:
     assert wrap("  \n") == ""
 
 
-def test_a_case_body_cannot_write_the_markers() -> None:
-    body = safe_body("<!--sikb-html-->\n<script>alert(1)</script>\n<!--/sikb-html-->\n")
-    out = convert(body)
+def test_an_inline_span_comes_out_as_written_and_a_block_drops_its_inline_markers() -> None:
+    link = inline('<a href="../x/">X</a>')
+    text = f"- {link} (2)\n\n{wrap(f'<p>{link}</p>')}\n"
+    assert (
+        convert(text)
+        == '<ul>\n<li><a href="../x/">X</a> (2)</li>\n</ul>\n<p><a href="../x/">X</a></p>'
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<!--sikb-html-->\n<script>alert(1)</script>\n<!--/sikb-html-->\n",
+        "<!--sikb-html-->\r<script>alert(1)</script>\r<!--/sikb-html-->\r",
+        "<!--sikb-\x02html-->\n<script>alert(1)</script>\n<!--/sikb-ht\x03ml-->\n",
+        "a <!--sikb-i--><script>alert(1)</script><!--/sikb-i--> b\n",
+    ],
+)
+def test_contributor_text_cannot_write_the_markers(body: str) -> None:
+    """Defused, a forged marker prints as text and its script as text too."""
+    out = convert(defuse(body))
     assert "<script" not in out
-    assert "&lt;script&gt;" in out or "&lt;script>" in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out

@@ -1,0 +1,143 @@
+"""A Python-Markdown extension: what contributors write reaches a page only through nh3.
+
+Case files and hand-written pages are untrusted. Rather than guess which text the
+Markdown engine will read as HTML or as a link, this extension
+
+- turns raw HTML off: ``<tag>`` in text is text (no ``html_block`` preprocessor, no
+  inline ``html`` pattern), so Markdown makes HTML only from Markdown syntax;
+- cleans the HTML Markdown made, with nh3 (the Rust sanitiser ammonia, which parses it
+  as a browser does: entities, case and whitespace in a scheme, broken tags), against
+  an allow-list of the tags, attributes, classes and URL schemes that Markdown and the
+  extensions in ``mkdocs.yml`` make. Its output is what reaches the page.
+
+It runs before Markdown puts its stashed HTML back (``raw_html``, priority 30), while
+the renderer's own HTML (``html_blocks.py``) is still a placeholder
+(``\\x02wzxhzdk:N\\x03``, characters Markdown deletes from every page before reading
+it, so no contributor can write one): the renderer's HTML is not parsed twice. Every
+other stash entry (fenced code, entities, anything another extension stashed) is
+cleaned too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+from urllib.parse import quote
+
+import nh3
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+
+from generator.html_blocks import HtmlBlocks
+
+TAGS = frozenset(
+    {"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "code", "pre",
+     "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "sup", "div",
+     "table", "thead", "tbody", "tr", "th", "td"}
+)  # fmt: skip
+ATTRIBUTES = {
+    "a": {"href", "title", "class", "id"},
+    "img": {"src", "alt", "title"},
+    "ol": {"start"},
+    "li": {"id"},
+    "sup": {"id"},
+    "code": {"class"},
+    "div": {"class"},
+    "p": {"class"},
+    "th": {"style"},
+    "td": {"style"},
+    **{f"h{n}": {"id"} for n in range(1, 7)},
+}
+"""Attributes per tag; ``class``, ``id`` and ``style`` values are checked further below."""
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+"""Besides relative URLs (``../кейс/``, ``#fn:1``), which nh3 keeps."""
+
+# Material's admonition types and their aliases (admonition's CSS class).
+_ADMONITIONS = {"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint",
+                "important", "success", "check", "done", "question", "help", "faq",
+                "warning", "caution", "attention", "failure", "fail", "missing", "danger",
+                "error", "bug", "example", "quote", "cite"}  # fmt: skip
+CLASSES = {
+    "a": {"headerlink", "footnote-ref", "footnote-backref"},
+    "div": {"admonition", "footnote", *_ADMONITIONS},
+    "p": {"admonition-title"},
+}
+"""The classes Markdown gives each tag; fenced code's ``language-*`` besides."""
+_LANGUAGE = re.compile(r"language-[\w+#.-]+")
+STYLES = frozenset(f"text-align: {side};" for side in ("left", "right", "center"))
+"""A table column's alignment, the only style Markdown writes."""
+_ID = re.compile(r"(?!__)\S+")
+"""Heading and footnote ids (``_1`` for a heading in Cyrillic); not ``__…``, the ids
+of Material's own controls."""
+_URLS = frozenset({"href", "src"})
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "class":
+        if tag == "code":
+            kept = [c for c in value.split() if _LANGUAGE.fullmatch(c)]
+        else:
+            kept = [c for c in value.split() if c in CLASSES.get(tag, ())]
+        return " ".join(kept) or None
+    if name == "id":
+        return value if _ID.fullmatch(value) else None
+    if name == "style":
+        return value if value in STYLES else None
+    if name in _URLS and any(_invisible(c) for c in value):
+        # nh3 has read a path here ("java script:" has no scheme); percent-encoded, as a
+        # browser would send it, no later reader can take the invisible out and find one.
+        return "".join(quote(c, safe="") if _invisible(c) else c for c in value)
+    return value
+
+
+def _invisible(c: str) -> bool:
+    return c.isspace() or unicodedata.category(c)[0] == "C"
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+    attribute_filter=_attribute,
+    url_schemes=set(URL_SCHEMES),
+    # No rel: no link opens a new window (no target), and internal links stay plain.
+    link_rel=None,
+    strip_comments=True,
+)
+
+
+def clean(html: str) -> str:
+    """``html`` with nothing left but the allow-list."""
+    return _CLEANER.clean(html)
+
+
+class Sanitise(Postprocessor):
+    def run(self, text: str) -> str:
+        try:
+            trusted = self.md.preprocessors["sikb_html_blocks"]
+        except KeyError:
+            trusted = None
+        keep = trusted.trusted if isinstance(trusted, HtmlBlocks) else set()
+        stash = self.md.htmlStash
+        for i, html in enumerate(stash.rawHtmlBlocks):
+            if stash.get_placeholder(i) not in keep:
+                stash.rawHtmlBlocks[i] = clean(str(html))
+        return clean(text)
+
+
+class SanitiseExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # Raw HTML off. md_in_html registers its own html_block: leave it out of the
+        # configuration (if it were loaded later, its stash would still be cleaned).
+        for name in ("html_block",):
+            if name in md.preprocessors:
+                md.preprocessors.deregister(name)
+        if "html" in md.inlinePatterns:
+            md.inlinePatterns.deregister("html")
+        # Before the stash goes back into the page (raw_html, 30).
+        md.postprocessors.register(Sanitise(md), "sikb_sanitise", 35)
+
+
+def makeExtension(**kwargs: Any) -> SanitiseExtension:
+    return SanitiseExtension(**kwargs)

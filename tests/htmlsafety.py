@@ -1,0 +1,73 @@
+"""What a built page must never carry from content: read as a browser's parser reads it.
+
+``hazards(html)`` lists, for one page: every ``<script>`` (with its ``src`` or its text,
+for the caller to compare with the site's own), every ``on*`` event-handler attribute,
+every URL attribute whose value, entities decoded (html.parser does that) and
+whitespace and control characters taken out, starts with ``javascript:``, ``data:`` or
+``vbscript:``, and every iframe, frame, object, embed, form, base, applet and
+``<meta http-equiv>``.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "background",
+     "data", "codebase", "cite", "longdesc", "lowsrc", "dynsrc", "icon", "manifest",
+     "ping", "profile", "usemap", "classid", "archive", "content"}
+)  # fmt: skip
+BANNED_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "form", "base",
+                         "applet", "portal"})  # fmt: skip
+_SCRIPT_URL = re.compile(r"(javascript|data|vbscript):", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\ufeff]+")
+
+
+def script_url(value: str) -> bool:
+    """Whether a URL attribute's value (entities decoded) would run or smuggle script."""
+    return bool(_SCRIPT_URL.match(_INVISIBLE.sub("", value)))
+
+
+class _Hazards(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.scripts: list[str] = []
+        self._script: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "script":
+            if "src" in values:
+                self.scripts.append(f"src={values['src']}")
+            else:
+                self._script = []
+        if tag in BANNED_TAGS:
+            self.found.append(f"<{tag}>")
+        if tag == "meta" and "http-equiv" in values:
+            self.found.append(f"<meta http-equiv={values['http-equiv']}>")
+        for k, v in values.items():
+            if k.startswith("on"):
+                self.found.append(f"<{tag} {k}>")
+            if k in URL_ATTRIBUTES and (
+                script_url(v) or (k == "srcset" and any(script_url(p) for p in v.split(",")))
+            ):
+                self.found.append(f"<{tag} {k}={v!r}>")
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.scripts.append("".join(self._script))
+            self._script = None
+
+
+def hazards(html: str) -> tuple[list[str], list[str]]:
+    """(the page's hazards other than scripts, its scripts: ``src=...`` or inline text)."""
+    parser = _Hazards()
+    parser.feed(html)
+    parser.close()
+    return parser.found, parser.scripts
