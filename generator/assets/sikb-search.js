@@ -10,7 +10,10 @@
  * (persistent) header.
  *
  * Keyboard: "/" or "s" opens the search, Esc closes it, the arrow keys move between the
- * box and the results, Enter in the box opens the first result.
+ * box and the results, Enter in the box opens the first result. A single-key shortcut
+ * (ours, and Material's "p" "," "n" "." for the previous and next page) acts only when
+ * the focus is on the page itself, never in a field or on a control (WCAG 2.1.4): "s"
+ * typed in a box is an "s". Tab reaches the box in the header, which opens the search.
  */
 (function () {
   "use strict";
@@ -279,11 +282,13 @@
     if (box) box.blur();
   }
 
-  function typing(node) {
-    if (!node || node === document.body) return false;
-    var tag = node.tagName;
-    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || node.isContentEditable;
+  /* Nothing has the focus: the page itself (not a field, a link, a button, a summary, an
+   * editable or any other element that took the focus). */
+  function onPage(node) {
+    return !node || node === document.body || node === document.documentElement;
   }
+
+  var MATERIAL_KEYS = ["p", ",", "n", "."]; // Material's previous and next page
 
   function links() {
     return Array.prototype.slice.call(list().querySelectorAll(".md-search-result__link"));
@@ -293,7 +298,7 @@
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     var active = document.activeElement;
     if (!isOpen()) {
-      if ((event.key === "/" || event.key === "s") && !typing(active)) {
+      if ((event.key === "/" || event.key === "s") && onPage(active)) {
         event.preventDefault();
         event.stopPropagation();
         open();
@@ -318,6 +323,14 @@
       if (first) first.click(); else run();
     }
   }, true);
+
+  /* Material listens on window: stop its single keys on their way up from a control. */
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (MATERIAL_KEYS.indexOf(event.key) >= 0 && !onPage(document.activeElement)) {
+      event.stopPropagation();
+    }
+  });
 
   document.addEventListener("input", function (event) {
     if (event.target === input()) schedule();
