@@ -70,6 +70,7 @@ def build(
     layout = engine.Layout.at(root, site)
     shown = str(site) if site is not None else "site/"
     target = publish.check(layout.site, root, protected(layout), shown)
+    publish.tidy(target)
     out = Outcome()
     t0 = time.perf_counter()
     result = load(root)

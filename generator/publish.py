@@ -74,8 +74,7 @@ def check(target: Path, root: Path, protected: Sequence[tuple[Path, str]], shown
 
 
 def prepare(site: Path) -> Path:
-    """A new, empty folder beside ``site`` to build into; first, tidy what killed builds left."""
-    _tidy(site)
+    """A new, empty folder beside ``site`` to build into."""
     staging = _beside(site, _STAGING, os.getpid())
     if staging.exists():
         shutil.rmtree(staging)
@@ -114,7 +113,7 @@ def _beside(site: Path, kind: str, pid: int) -> Path:
     return site.with_name(f"{site.name}.{kind}-{pid}")
 
 
-def _tidy(site: Path) -> None:
+def tidy(site: Path) -> None:
     """Remove a killed build's folder; put back, or retire, an old site a swap left aside."""
     pattern = re.compile(rf"{re.escape(site.name)}\.({_STAGING}|{_ASIDE})-(\d+)")
     if not site.parent.is_dir():
