@@ -10,7 +10,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 
@@ -202,6 +202,29 @@ def test_every_internal_link_resolves(site: Path) -> None:
             if target is not None and not target.exists():
                 broken.append(f"{path.relative_to(site)} -> {href}")
     assert broken == []
+
+
+def test_every_internal_anchor_resolves(site: Path) -> None:
+    """Every link to a #fragment, on any page of any language, lands on an element with
+    that id in the page it leads to (the page itself for a bare #fragment)."""
+    ids: dict[Path, set[str]] = {}
+    broken, checked = [], 0
+    for path in sorted(site.rglob("*.html")):
+        for href in _links(parse(path)):
+            url, fragment = urldefrag(href)
+            target = path if not url else _target(site, path.parent, href)
+            if not fragment or target is None:
+                continue
+            if target not in ids:
+                doc = parse(target) if target.is_file() else None
+                ids[target] = (
+                    {n.attrs["id"] for n in doc.iter() if "id" in n.attrs} if doc else set()
+                )
+            checked += 1
+            if unquote(fragment) not in ids[target]:
+                broken.append(f"{path.relative_to(site)} -> {href}")
+    assert broken == []
+    assert checked > 100  # the headings' permalinks and the skip links, at least
 
 
 def test_case_country_actor_and_criterion_pages_link_each_other(site: Path) -> None:
