@@ -362,3 +362,91 @@ def fingerprint(data: Any, body: str) -> str:
     }
     blob = json.dumps(content, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:12]
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_INLINE_DEST = re.compile(r"\]\([ \t]*(?:<([^>]*)>|([^\s)]*))")
+_REFERENCE_DEST = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*<?([^\s>]+)")
+"""A reference definition ``[label]: dest``; ``[^label]:`` is a footnote, not a link."""
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9._~/%#?=+-]+")
+"""What a contributor's relative link is made of. Anything else (an entity, a colon,
+a space) is no page address: it is left to the sanitiser, which turns it into ``#``."""
+_SIBLING_PAGE = re.compile(r"\.\./[^/.][^/]*/?")
+"""``../y/``: from the page ``cases/x/``, the page of case ``y``."""
+
+
+def check_links(body: str, body_line: int, rel: str, case_ids: frozenset[str]) -> list[Problem]:
+    """Relative links in a body: to another case as ``<id>.md[#anchor]``, and nothing else.
+
+    The page of case ``x`` is ``cases/x.md`` in every language's tree (a case without
+    a translation shows its original), so ``y.md`` resolves on every language's page,
+    and MkDocs checks it. Any other relative link (``../y/``, ``/en/cases/y/``, an
+    image beside the file) is one that MkDocs cannot resolve, and in strict mode it
+    would stop the build of every language: it is reported here instead, on its line.
+    """
+    if "](" not in body and "]:" not in body:
+        return []  # most bodies: no link at all
+    out: list[Problem] = []
+    fence = ""
+    for n, line in enumerate(body.split("\n")):
+        if m := _FENCE.match(line):
+            marker = m.group(1)
+            if not fence:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = ""
+            continue
+        if fence or ("](" not in line and "]:" not in line):
+            continue
+        text = _CODE_SPAN.sub(lambda s: " " * len(s.group()), line)
+        found = [
+            (d.start(1), d.group(1)) if d.group(1) is not None else (d.start(2), d.group(2))
+            for d in _INLINE_DEST.finditer(text)
+        ]
+        if ref := _REFERENCE_DEST.match(text):
+            found.append((ref.start(1), ref.group(1)))
+        for start, dest in found:
+            problem = _link_problem(dest, case_ids)
+            if problem:
+                code, message, hint = problem
+                out.append(Problem(rel, body_line + n, start + 1, code, message, "body", hint))
+    return out
+
+
+def _link_problem(dest: str, case_ids: frozenset[str]) -> tuple[str, str, str] | None:
+    """(code, message, hint) for a link destination a case body may not have, else None."""
+    if dest.startswith(("#", "//")) or not _PLAIN_PATH.fullmatch(dest):
+        return None  # same page, an address (the sanitiser decides which schemes stay)
+    path, hash_, anchor = dest.partition("#")
+    path = path.split("?", 1)[0]
+    fragment = f"#{anchor}" if hash_ else ""
+    own = path.removeprefix("./")
+    if own.endswith(".md") and "/" not in own and own[:-3] in case_ids:
+        return None  # 'y.md': a case beside this one, as MkDocs resolves it
+    parts = [p for p in path.split("/") if p not in ("", ".", "..")]
+    last = parts[-1] if parts else ""
+    name = last[:-3].partition(".")[0] if last.endswith(".md") else last
+    if name in case_ids:
+        return (
+            "case-link",
+            f"link to case '{name}' with '{name}.md{fragment}', found '{dest}'",
+            "a link to another case is its file name: it then works on the page in every language",
+        )
+    looks_like_case = (
+        last.endswith(".md") or "cases" in parts[:-1] or bool(_SIBLING_PAGE.fullmatch(path))
+    )
+    if looks_like_case and name:
+        near = names.closest(name, case_ids, n=1)
+        return (
+            "unknown-case",
+            f"'{name}' in the link '{dest}' is not a case in cases/",
+            f"did you mean '{near[0]}.md{fragment}'?"
+            if near
+            else "link to a file in cases/ as '<id>.md'",
+        )
+    return (
+        "relative-link",
+        f"expected a link to another case ('<id>.md') or a full https:// address, found '{dest}'",
+        "link to other pages, images and files by their full https:// address",
+    )

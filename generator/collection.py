@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from generator import characters
 from generator.checks import (
     Context,
+    check_links,
     check_original,
     check_translation,
     fingerprint,
@@ -92,6 +93,8 @@ class Loaded:
     parsed: Parsed
     body: str
     problems: list[Problem]
+    body_line: int = 0
+    """1-based line of the file where the body starts."""
 
 
 def classify(root: Path, path: Path) -> tuple[CaseFile | None, Problem | None]:
@@ -170,7 +173,7 @@ def parse_case_text(text: str, rel: str) -> Loaded:
             )
         )
         parsed.data = None
-    return Loaded(parsed, parts.body, problems)
+    return Loaded(parsed, parts.body, problems, parts.body_line)
 
 
 def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None) -> Result:
@@ -275,6 +278,7 @@ def _original(f: CaseFile, item: Loaded, ctx: Context, out: list[Problem]) -> Ca
     if item.parsed.data is None:
         return None
     found = check_original(f.case_id, item.parsed, f.rel, ctx)
+    found += check_links(item.body, item.body_line, f.rel, ctx.case_ids)
     meta = None
     try:
         meta = CaseMeta.model_validate(item.parsed.data)
@@ -339,6 +343,7 @@ def _translation(
         return None
     current = fingerprint(original.parsed.data, original.body) if original_data else None
     found = check_translation(item.parsed, f.rel, ctx, original_rel, current)
+    found += check_links(item.body, item.body_line, f.rel, ctx.case_ids)
     meta = None
     try:
         meta = TranslationMeta.model_validate(item.parsed.data)
