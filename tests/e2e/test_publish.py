@@ -40,8 +40,8 @@ def sikb(root: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[st
 
 
 def _env(**extra: str) -> dict[str, str]:
-    # SOURCE_DATE_EPOCH: the sitemaps' lastmod is the build's date, which must not
-    # change between two builds that straddle midnight.
+    # SOURCE_DATE_EPOCH: MkDocs writes the day of the build into sitemap.xml.gz's gzip
+    # header, which would differ between two builds either side of midnight.
     env = {**os.environ, "SIKB_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
     return {**env, "SOURCE_DATE_EPOCH": "1795000000", **extra}
 
@@ -289,10 +289,12 @@ def test_a_site_set_aside_by_a_killed_swap_is_put_back(kb_built: Path) -> None:
 # --- the same sources give the same site ------------------------------------
 
 UNSTABLE = ("/pagefind/filter/", "/pagefind/pagefind.", "/pagefind/pagefind-entry.json")
-"""Pagefind writes its filters in an order that changes from run to run (Pagefind issue
-638), so the filter files' hashed names, the metadata file that names them, its hashed
-name and pagefind-entry.json, which names that, change with it; the index and fragment
-files, and every page, do not. The manifest lists those hashed names."""
+"""What two builds of the same sources write differently: Pagefind's filter files, whose
+content (and so hashed names) changes from run to run, the metadata file that names them,
+with its own hashed name, and pagefind-entry.json, which names that. Pagefind 1.3 made
+its fragment files stable and leaves these (Pagefind issue 638; its maintainer: "other
+files will still change, such as the filter/metadata indexes"). The manifest lists
+their names. Every page, and the index and fragment files, are the same bytes."""
 
 
 def _stable(site: dict[str, bytes]) -> dict[str, bytes]:
