@@ -14,9 +14,8 @@ checks that its CSV is exactly this module's rows for the same cases.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -117,14 +116,11 @@ class Dataset:
         return self._records
 
     def csv_text(self) -> str:
-        """RFC 4180 with a byte-order mark, so spreadsheet programs read the Cyrillic."""
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")
+        """RFC 4180 with a byte-order mark, so spreadsheet programs read the Cyrillic;
+        every field as ``csv_field`` writes it (the explorer's script writes the same)."""
         head = columns(list(self.collection.taxonomy.criteria))
-        writer.writerow(head)
-        for rec in self.records():
-            writer.writerow([_cell(rec[k]) for k in head])
-        return "\ufeff" + buf.getvalue()
+        rows = [head, *([rec[k] for k in head] for rec in self.records())]
+        return "\ufeff" + "".join(",".join(map(csv_field, row)) + "\r\n" for row in rows)
 
     def json_text(self) -> str:
         return json.dumps(self.records(), ensure_ascii=False, indent=2) + "\n"
@@ -182,10 +178,27 @@ class Dataset:
         return _compact(data), _compact(summaries)
 
 
-def _cell(value: object) -> str:
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet program runs as a formula when a cell begins with it (OWASP, CSV
+injection)."""
+_QUOTED = re.compile('[,;"\t\r\n]')
+"""Fields holding these are quoted: RFC 4180's comma, quote and line breaks, and the
+semicolon and tab that spreadsheet programs split on in other locales (the Russian and
+Ukrainian Excel splits on ";"), where an unquoted ``x;=1`` would become a formula cell."""
+
+
+def csv_field(value: object) -> str:
+    """One CSV field: a list joined with ``"; "``; a value that would begin with a formula
+    character gets a single quote in front, which a spreadsheet shows as text, and is
+    quoted, as OWASP advises; any other value is quoted when it holds a separator, a
+    quote or a line break. Ids, dates, years and URLs never begin with those characters
+    and are written as they are; the JSON keeps every value as it is."""
+    text = "; ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+    if text.startswith(FORMULA_START):
+        text = "'" + text
+    elif not _QUOTED.search(text):
+        return text
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _compact(value: object) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 
 from generator.collection import Collection, load
-from generator.dataset import Dataset, columns, plural_forms
+from generator.dataset import Dataset, columns, csv_field, plural_forms
 from generator.i18n import translations
 from generator.render import Options, Renderer
 from tests.conftest import FIXTURES
@@ -61,6 +62,65 @@ def test_the_csv_is_the_records_with_lists_joined(collection: Collection) -> Non
     for row, rec in zip(rows, records, strict=True):
         assert row == {k: "; ".join(v) if isinstance(v, list) else v for k, v in rec.items()}
     assert json.loads(data.json_text()) == records
+
+
+FORMULAS = ['=HYPERLINK("http://evil","x")', "@SUM(1)", "-2+3", "+1+1", "\t=1+1", "\r=1+1"]
+"""Cells a spreadsheet program would run: =, +, -, @, tab or carriage return first."""
+
+
+def parse(text: str) -> dict[str, dict[str, str]]:
+    return {r["id"]: r for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))}
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_a_csv_cell_a_spreadsheet_would_run_is_written_as_text(
+    collection: Collection, formula: str
+) -> None:
+    """OWASP's advice: a single quote in front, the field quoted; the JSON unchanged."""
+    data = dataset(collection, "en")
+    case_id = "lviv-services"
+    texts = {**data.texts}
+    texts[case_id] = dataclasses.replace(texts[case_id], title=formula, summary=formula)
+    hostile = Dataset(collection, texts, data.label, "en", data.cases_url)
+    text = hostile.csv_text()
+    rows = parse(text)
+    row = rows[case_id]
+    assert row["title"] == row["summary"] == "'" + formula
+    quoted = "\"'" + formula.replace('"', '""') + '"'
+    assert f"{case_id},{quoted},{quoted}," in text
+    record = next(r for r in hostile.records() if r["id"] == case_id)
+    assert record["title"] == formula
+    assert next(r for r in json.loads(hostile.json_text()) if r["id"] == case_id) == record
+    # every other value of the row, and every other row, as the records have it
+    for rec in hostile.records():
+        expected = {k: "; ".join(v) if isinstance(v, list) else v for k, v in rec.items()}
+        if rec["id"] == case_id:
+            expected["title"] = expected["summary"] = "'" + formula
+        assert rows[rec["id"]] == expected
+    assert (row["id"], row["url"], row["start"], row["updated"]) == (
+        case_id,
+        f"{URL}en/cases/{case_id}/",
+        record["start"],
+        "2024-02-01",
+    )
+
+
+def test_csv_fields_are_quoted_only_when_they_must_be() -> None:
+    # ids, years, dates and URLs as they are
+    for value in ("lviv-services", "2018", "2020-06", "2024-01-15", f"{URL}en/cases/x/", ""):
+        assert csv_field(value) == value
+    assert csv_field(["MD"]) == "MD"
+    # separators of any locale, quotes and line breaks: quoted
+    assert csv_field(["MD", "UA"]) == '"MD; UA"'
+    assert csv_field("x;=1") == '"x;=1"'
+    assert csv_field("a, b") == '"a, b"'
+    assert csv_field('say "hi"') == '"say ""hi"""'
+    assert csv_field("a\tb") == '"a\tb"'
+    assert csv_field("a\nb") == '"a\nb"'
+    # a formula in the first item of a list
+    assert csv_field(["=1+1", "UA"]) == '"\'=1+1; UA"'
+    # a formula character further in: as it is
+    assert csv_field("2+3=5") == "2+3=5"
 
 
 def rebuild(data: dict[str, Any], summaries: list[str]) -> list[dict[str, Any]]:
