@@ -110,3 +110,20 @@ def test_fingerprint_of_anything_but_an_original_is_a_usage_error(
     (kb.parent / "outside.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
     run = sikb("fingerprint", path, cwd=kb)
     assert (run.returncode, run.stdout, run.stderr) == (2, "", message)
+
+
+def test_a_link_in_a_translation_body_is_checked_like_the_original(kb: Path) -> None:
+    """A translation's body links to cases by file name too; the error names its own file."""
+    path = kb / "cases" / "youth-lab-moldova.ru.md"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nСм. [Львов](../lviv-services/).\n", encoding="utf-8"
+    )
+    line = path.read_text(encoding="utf-8").splitlines().index("См. [Львов](../lviv-services/).")
+    run = sikb("validate", "cases/youth-lab-moldova.ru.md", cwd=kb)
+    assert run.stdout.splitlines() == [
+        f"cases/youth-lab-moldova.ru.md:{line + 1}:13: error[case-link] body: link to case "
+        "'lviv-services' with 'lviv-services.md', found '../lviv-services/'; a link to another "
+        "case is its file name: it then works on the page in every language",
+        "1 error in 1 file (1 file checked).",
+    ]
+    assert run.returncode == 1

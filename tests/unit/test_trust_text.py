@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import characters
+from generator.checks import check_links
 from generator.collection import check_case_text, parse_case_text
 from generator.yamlload import MAX_DEPTH, MAX_SCALAR, parse
 from tests.conftest import FIXTURES
@@ -200,3 +201,39 @@ def test_nesting_of_any_depth_gives_values_or_one_too_deep_problem(depth: int, o
         text, levels = "a: " + opener * depth, 1 + depth * LEVELS_PER_OPENER[opener]
     codes = [p.code for p in parse(text, "t.yaml").problems]
     assert codes.count("too-deep") == (1 if levels > MAX_DEPTH else 0)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "[a](",
+                "](",
+                ")",
+                "<",
+                ">",
+                "../",
+                "x",
+                ".md",
+                "#",
+                "`",
+                "```",
+                "\n",
+                "[r]: ",
+                "[^f]: ",
+                "/",
+                "lviv-services",
+                " ",
+                "&",
+                ":",
+                "~~~",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_the_link_check_never_raises_and_reports_inside_the_body(body: str) -> None:
+    """Any body: link problems or none, each on a line of the body."""
+    problems = check_links(body, 10, "cases/x.md", frozenset({"lviv-services"}))
+    assert all(10 <= p.line < 10 + body.count("\n") + 1 and p.column >= 1 for p in problems)
