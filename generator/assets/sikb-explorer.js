@@ -29,9 +29,15 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  /* One CSV field, as generator/dataset.py's csv_field writes it: a value a spreadsheet
+   * would run as a formula (=, +, -, @, tab or carriage return first) gets a single quote
+   * in front and is quoted (OWASP); any other value is quoted when it holds a comma, a
+   * semicolon or tab (other locales' separators), a quote or a line break. */
   function csvCell(value) {
     var s = Array.isArray(value) ? value.join("; ") : String(value);
-    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    else if (!/[,;"\t\r\n]/.test(s)) return s;
+    return '"' + s.replace(/"/g, '""') + '"';
   }
 
   /* ---- the data ------------------------------------------------------------- */
