@@ -1,11 +1,14 @@
 """What a built page must never carry from content: read as a browser's parser reads it.
 
-``hazards(html)`` lists, for one page: every ``<script>`` (with its ``src`` or its text,
-for the caller to compare with the site's own), every ``on*`` event-handler attribute,
-every URL attribute whose value, entities decoded (html.parser does that) and
-whitespace and control characters taken out, starts with ``javascript:``, ``data:`` or
-``vbscript:``, and every iframe, frame, object, embed, form, base, applet and
-``<meta http-equiv>``.
+``hazards(html)`` gives, for one page:
+
+- what no page may have: every ``on*`` event-handler attribute, and every URL attribute
+  whose value, entities decoded (html.parser does that) and whitespace and control
+  characters taken out, starts with ``javascript:``, ``data:`` or ``vbscript:``;
+- what only the site itself may have, for the caller to compare with the pages of a
+  clean site: every ``<script>`` (``src=...`` or its text) and every iframe, frame,
+  object, embed, form, base, applet and ``<meta http-equiv>`` (tag and attributes).
+  Relative prefixes (``../../``) are taken out, so pages at any depth compare equal.
 """
 
 from __future__ import annotations
@@ -40,13 +43,11 @@ class _Hazards(HTMLParser):
         values = {k: v or "" for k, v in attrs}
         if tag == "script":
             if "src" in values:
-                self.scripts.append(f"src={values['src']}")
+                self.scripts.append(_depthless(f"src={values['src']}"))
             else:
                 self._script = []
-        if tag in BANNED_TAGS:
-            self.found.append(f"<{tag}>")
-        if tag == "meta" and "http-equiv" in values:
-            self.found.append(f"<meta http-equiv={values['http-equiv']}>")
+        if tag in BANNED_TAGS or (tag == "meta" and "http-equiv" in values):
+            self.scripts.append(_depthless(f"<{tag} {sorted(values.items())}>"))
         for k, v in values.items():
             if k.startswith("on"):
                 self.found.append(f"<{tag} {k}>")
@@ -61,12 +62,19 @@ class _Hazards(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
-            self.scripts.append("".join(self._script))
+            self.scripts.append(_depthless("".join(self._script)))
             self._script = None
 
 
+def _depthless(text: str) -> str:
+    return _UP.sub("", text)
+
+
+_UP = re.compile(r"\.\.(?:/\.\.)*/?")
+
+
 def hazards(html: str) -> tuple[list[str], list[str]]:
-    """(the page's hazards other than scripts, its scripts: ``src=...`` or inline text)."""
+    """(what no page may have, what only the site may have: scripts and the elements above)."""
     parser = _Hazards()
     parser.feed(html)
     parser.close()
