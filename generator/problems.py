@@ -3,9 +3,30 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
+
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters a one-line report must not print raw: line breaks, controls, bidi controls."""
+
+
+def visible(text: str, *, keep_breaks: bool = False) -> str:
+    """``text`` with line breaks, controls and bidi controls as escapes (``\\n``, ``\\u202e``).
+
+    A value quoted in a message may hold them (a YAML escape writes any character): raw,
+    they would break the one-line-per-problem report or reorder it on screen.
+    ``keep_breaks`` leaves line breaks to a format that encodes them (GitHub's).
+    """
+    if not _INVISIBLE.search(text):
+        return text
+
+    def escape(m: re.Match[str]) -> str:
+        char = m.group()
+        return char if keep_breaks and char in "\r\n" else char.encode("unicode_escape").decode()
+
+    return _INVISIBLE.sub(escape, text)
 
 
 class Severity(StrEnum):
@@ -41,10 +62,10 @@ class Problem:
                 where += f":{self.column}"
         field = f"{self.field}: " if self.field else ""
         hint = f"; {self.hint}" if self.hint else ""
-        return f"{where}: {self.severity.value}[{self.code}] {field}{self.message}{hint}"
+        return visible(f"{where}: {self.severity.value}[{self.code}] {field}{self.message}{hint}")
 
     def as_github(self) -> str:
-        props = [f"file={_gh_prop(self.path)}"]
+        props = [f"file={_gh_prop(visible(self.path))}"]
         if self.line:
             props.append(f"line={self.line}")
             if self.column:
@@ -52,7 +73,8 @@ class Problem:
         props.append(f"title={_gh_prop(self.code)}")
         field = f"{self.field}: " if self.field else ""
         hint = f"; {self.hint}" if self.hint else ""
-        return f"::{self.severity.value} {','.join(props)}::{_gh_data(field + self.message + hint)}"
+        text = visible(field + self.message + hint, keep_breaks=True)
+        return f"::{self.severity.value} {','.join(props)}::{_gh_data(text)}"
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)

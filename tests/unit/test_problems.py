@@ -69,3 +69,18 @@ def test_json_report_is_machine_readable() -> None:
 def test_strict_mode_turns_warnings_into_errors() -> None:
     """--strict: a warning counts as an error."""
     assert [p.severity for p in promote([P1, P2])] == [Severity.ERROR, Severity.ERROR]
+
+
+def test_a_value_quoted_in_a_message_cannot_break_or_reorder_the_report_line() -> None:
+    """Controls and bidi overrides in a message print as escapes; a line break as \\n (%0A)."""
+    p = Problem(
+        "cases/a.md", 9, 1, "unknown-term", "'active\u202e\nx\x07' is not a status", "status"
+    )
+    assert p.as_text() == (
+        "cases/a.md:9:1: error[unknown-term] status: 'active\\u202e\\nx\\x07' is not a status"
+    )
+    assert p.as_github() == (
+        "::error file=cases/a.md,line=9,col=1,title=unknown-term::"
+        "status: 'active\\u202e%0Ax\\x07' is not a status"
+    )
+    assert render([p], 1, "text").count("\n") == 1
