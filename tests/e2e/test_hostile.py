@@ -3,6 +3,7 @@ page carries script from content, and what contributors wrote prints as written.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections import Counter
@@ -201,3 +202,22 @@ def test_legitimate_content_survives(built: tuple[Path, Corpus]) -> None:
         hrefs = [a.attrs.get("href") for a in body.find_all("a")]
         assert "../lviv-services/#context" in hrefs
         assert "https://uk.wikipedia.org/wiki/Львів" in hrefs
+
+
+def test_control_characters_are_refused_in_a_case_file(tmp_path: Path) -> None:
+    """The inputs that only the hand-written page carries are refused in a case file,
+    each at its line and column (generator/characters.py)."""
+    root = tmp_path / "kb"
+    shutil.copytree(FIXTURES / "kb", root)
+    lviv = (root / "cases" / "lviv-services.md").read_text(encoding="utf-8")
+    controls = [i for i in inputs() if i.docs_only]
+    for i in controls:
+        text = lviv.replace("title: Lviv services", f"title: Lviv {i.n}") + f"\n{i.text}\n"
+        (root / "cases" / f"control-{i.n}.md").write_bytes(text.encode("utf-8"))
+    done = run(root, "validate", "--format", "json")
+    codes: dict[str, set[str]] = {}
+    for problem in json.loads(done.stdout)["problems"]:
+        codes.setdefault(problem["path"], set()).add(problem["code"])
+    assert done.returncode == 1
+    for i in controls:
+        assert "control-character" in codes[f"cases/control-{i.n}.md"], i.id
