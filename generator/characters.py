@@ -21,7 +21,8 @@ _SET = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u206
 IN_FILE = re.compile(f"[{_SET}]|\r(?!\n)")
 """A forbidden character in a file's text: CR only where it does not end a CRLF line."""
 IN_VALUE = re.compile(f"[{_SET}\r]")
-"""A forbidden character in a value (line breaks in values are always LF)."""
+"""A forbidden character in a value (line breaks in values are always LF); also the
+quick test of a file's text (a character class alone is searched 3x faster)."""
 MAX_REPORTED = 20
 """Characters reported one by one in a file; the rest are counted in one more problem."""
 REPLACEMENT = "\ufffd"
@@ -56,6 +57,8 @@ def hint(char: str) -> str:
 
 def scan(text: str, rel: str) -> list[Problem]:
     """Every forbidden character in ``text``, a whole file, with its line and column."""
+    if not IN_VALUE.search(text):
+        return []  # nearly every file: no CR, no forbidden character
     problems: list[Problem] = []
     line, line_start, counted_to, extra = 1, 0, 0, 0
     for m in IN_FILE.finditer(text):
