@@ -13,7 +13,8 @@
  * box and the results, Enter in the box opens the first result. A single-key shortcut
  * (ours, and Material's "p" "," "n" "." for the previous and next page) acts only when
  * the focus is on the page itself, never in a field or on a control (WCAG 2.1.4): "s"
- * typed in a box is an "s". Tab reaches the box in the header, which opens the search.
+ * typed in a box is an "s". Tab reaches the box in the header, which opens the search,
+ * or on a narrow screen the header's search button, which Enter or Space presses.
  */
 (function () {
   "use strict";
@@ -298,7 +299,12 @@
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     var active = document.activeElement;
     if (!isOpen()) {
-      if ((event.key === "/" || event.key === "s") && onPage(active)) {
+      var pressed = event.key === "Enter" || event.key === " ";
+      if (pressed && active && active.matches && active.matches('label[for="__search"]')) {
+        event.preventDefault();
+        event.stopPropagation();
+        open();
+      } else if ((event.key === "/" || event.key === "s") && onPage(active)) {
         event.preventDefault();
         event.stopPropagation();
         open();

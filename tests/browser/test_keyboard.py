@@ -21,6 +21,7 @@ FOCUSED = """() => {
   const e = document.activeElement;
   if (!e || e === document.body || e === document.documentElement) return "page";
   if (e.matches("[data-sikb-search-query]")) return "search";
+  if (e.matches('label[for="__search"]')) return "search button";
   if (e.matches("input[type=checkbox]")) return e.name + "=" + e.value;
   if (e.matches("[data-view]")) return "view=" + e.dataset.view;
   if (e.matches("[data-download]")) return "download=" + e.dataset.download;
@@ -35,9 +36,10 @@ CONTROLS = (
     "#sikb-explorer input, #sikb-explorer select, #sikb-explorer button,"
     + " #sikb-explorer summary, #sikb-explorer a[href]")]
   .filter(e => !e.disabled && e.getClientRects().length > 0)
-  .map(e => { e.focus(); return (%s)(); })"""
-    % FOCUSED
-)  # noqa: UP031
+  .map(e => { e.focus(); return ("""
+    + FOCUSED
+    + ")(); })"
+)
 
 
 def open_explorer(page: Page, served: ServedSite, query: str = "") -> None:
@@ -183,6 +185,26 @@ def test_tab_reaches_the_search_and_arrows_and_enter_pick_a_result(
     page.keyboard.press("Enter")
     page.wait_for_url(served_site.page_url(hrefs[1]))
     assert not page.is_checked("#__search")
+
+
+@pytest.mark.parametrize("key", ["Enter", "Space"])
+def test_on_a_narrow_screen_the_search_button_is_reached_and_pressed(
+    page: Page, served_site: ServedSite, key: str
+) -> None:
+    """Below 60em the header shows a button in place of the box: Tab reaches it."""
+    page.set_viewport_size({"width": 600, "height": 900})
+    page.goto(served_site.page_url("en/"))
+    page.wait_for_load_state("networkidle")
+    assert page.is_visible('label.md-header__button[for="__search"]')
+    from_the_top(page)
+    tab_to(page, "search button", limit=30)
+    page.keyboard.press(key)
+    assert page.is_checked("#__search")
+    assert focused(page) == "search"
+    page.keyboard.type("Lviv")
+    page.wait_for_selector('.md-search-result[aria-busy="false"] .md-search-result__item')
+    page.keyboard.press("Enter")
+    page.wait_for_url(served_site.page_url("en/cases/lviv-services/"))
 
 
 def record_clicks(page: Page) -> None:
