@@ -139,7 +139,7 @@ def test_no_serious_accessibility_violation(
         if target.ready:
             target.ready(page)
         violations = [v for v in run_axe(page) if v["impact"] in SERIOUS]
-        if lang == "en" and (violations or view in ("case", "explorer-compare")):
+        if lang == "en" and (violations or view in ("case", "explorer-compare", "search")):
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # for a person to look at
             page.screenshot(path=SCREENSHOTS / f"a11y-{view}-{scheme}.png", full_page=True)
     finally:
