@@ -7,22 +7,29 @@ removed, so a preview server sees exactly what changed and no stale page survive
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from generator import search_index
 from generator.collection import Collection
 from generator.html_blocks import defuse
 from generator.i18n import N_, translations
-from generator.markdown_safe import md_text
+from generator.markdown_safe import md_text, meta_text
 from generator.names import capitalised, language_name
 from generator.render import Options, Page, Renderer
 
 ASSETS = Path(__file__).parent / "assets"
 DOCS_DIR = "docs"
+# MkDocs' own pattern for YAML front matter (mkdocs/utils/meta.py).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_META_KEY = re.compile(r"[A-Za-z_][\w-]*")
 _SUFFIX = re.compile(r"^(?P<name>[^.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.md$")
 FALLBACK_TITLE = N_("Not yet translated")
 FALLBACK_TEXT = N_("This page has not been translated into this language yet.")
@@ -70,8 +77,39 @@ def handwritten(docs: Path, lang: str, default: str) -> list[Page]:
             )
         else:
             continue
-        pages.append(Page(f"{name}.md", text))
+        pages.append(Page(f"{name}.md", _escaped_meta(text)))
     return pages
+
+
+def _escaped_meta(text: str) -> str:
+    """A hand-written page with front matter of our own making, its values escaped.
+
+    The theme prints a page's title and description as they are, as it may: the
+    renderer escapes those it writes (``meta_text``). A hand-written page's own
+    front matter is read here and written again the same way (strings escaped, numbers
+    and true/false kept, lists of strings kept, anything else left out), and every page
+    starts with it, so that the engine never reads MultiMarkdown-style ``title: ...``
+    lines at the top of a page as its title either: they are text.
+    """
+    data: dict[str, Any] = {}
+    if m := _FRONT_MATTER.match(text):
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError:
+            loaded = None
+        if isinstance(loaded, dict):
+            data, text = loaded, text[m.end() :].lstrip("\n")
+    lines = ["---", "sikb_handwritten: true"]
+    for key, value in data.items():
+        if not isinstance(key, str) or not _META_KEY.fullmatch(key):
+            continue
+        if isinstance(value, str):
+            lines.append(f"{key}: {meta_text(value)}")
+        elif isinstance(value, bool | int | float):
+            lines.append(f"{key}: {json.dumps(value)}")
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            lines.append(f"{key}: [{', '.join(meta_text(v) for v in value)}]")
+    return "\n".join([*lines, "---", "", text])
 
 
 def _with_notice(text: str, title: str, body: str) -> str:

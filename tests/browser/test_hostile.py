@@ -10,7 +10,7 @@ from playwright.sync_api import Page
 
 from tests.browser.conftest import PageLog, ServedSite, origin
 from tests.browser.serving import serve
-from tests.e2e.hostile import Corpus, make_kb
+from tests.e2e.hostile import TITLE_PAGES, Corpus, make_kb
 from tests.e2e.test_site import LANGS, run
 
 pytestmark = pytest.mark.browser
@@ -37,10 +37,11 @@ def page_log(corpus_site: tuple[ServedSite, Corpus]) -> PageLog:
 def test_no_corpus_page_opens_a_dialog_runs_a_failing_script_or_calls_another_host(
     corpus_site: tuple[ServedSite, Corpus], page: Page, page_log: PageLog, lang: str
 ) -> None:
-    """Each case page built from the corpus and the hand-written hostile page, loaded
+    """Each case page built from the corpus and the hand-written hostile pages, loaded
     one after another; the ``page`` fixture also fails the test on any of these."""
     served, corpus = corpus_site
-    paths = [f"{lang}/cases/{i.case_id}/" for i in corpus.built] + [f"{lang}/hostile/"]
+    docs = ["hostile", *TITLE_PAGES]
+    paths = [f"{lang}/cases/{i.case_id}/" for i in corpus.built] + [f"{lang}/{d}/" for d in docs]
     for path in paths:
         response = page.goto(served.page_url(path), wait_until="load")
         assert response is not None

@@ -164,6 +164,20 @@ class Corpus:
     """Per input id left out of the cases, the validator's problem codes."""
 
 
+TITLE_PAGES = {
+    # A page's title from its first heading (the theme decodes entities in it).
+    "hostile-title": "# T &lt;/title&gt;&lt;img src=x onerror=alert(1)&gt; </title><b>\n\nText.\n",
+    # From YAML front matter.
+    "hostile-meta": (
+        '---\ntitle: "</title><img src=x onerror=alert(1)>"\n'
+        'description: "\\"><img src=x onerror=alert(2)>"\nhide: [toc]\n---\n\n# Meta\n'
+    ),
+    # MultiMarkdown-style meta-data, which MkDocs also reads at the top of a page.
+    "hostile-mmd": "title: </title><img src=x onerror=alert(1)>\n\n# MMD\n",
+}
+"""Hand-written pages whose title or description is hostile: ``docs/<name>.md``."""
+
+
 def make_kb(root: Path, run: Callable[..., subprocess.CompletedProcess[str]]) -> Corpus:
     """The fixture knowledge base, the repository's mkdocs.yml, and the corpus, in ``root``.
 
@@ -184,6 +198,8 @@ def make_kb(root: Path, run: Callable[..., subprocess.CompletedProcess[str]]) ->
         _write(root / "cases" / f"{item.case_id}.md", _case_file(item), item.crlf)
         _write(root / "cases" / f"{item.case_id}.ru.md", _translation_file(item), item.crlf)
     (root / "docs" / "hostile.md").write_bytes(docs_page(items).encode("utf-8"))
+    for name, text in TITLE_PAGES.items():
+        (root / "docs" / f"{name}.md").write_text(text, encoding="utf-8")
     done = run(root, "validate", "--format", "json")
     refused: dict[str, list[str]] = {}
     by_case = {item.case_id: item for item in items}

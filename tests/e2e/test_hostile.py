@@ -183,6 +183,25 @@ def test_the_hand_written_page_carries_every_input_under_its_heading(
         assert [h for h in headings if h.isdigit()] == [str(i.n) for i in corpus.items]
 
 
+def test_a_hand_written_page_s_title_and_description_print_as_written(
+    built: tuple[Path, Corpus],
+) -> None:
+    """From its first heading, its front matter, or MultiMarkdown-style lines (text)."""
+    site, _ = built
+    for lang in LANGS:
+        heading = _page(site, lang, "hostile-title")
+        assert heading.find("title").text.startswith(
+            "T </title><img src=x onerror=alert(1)> </title><b> - "
+        )
+        meta = _page(site, lang, "hostile-meta")
+        assert meta.find("title").text.startswith("</title><img src=x onerror=alert(1)> - ")
+        assert meta.find("meta", name="description").attrs["content"] == (
+            '"><img src=x onerror=alert(2)>'
+        )
+        mmd = _page(site, lang, "hostile-mmd").find("article")
+        assert mmd.find("p").text == "title: </title><img src=x onerror=alert(1)>"
+
+
 def test_legitimate_content_survives(built: tuple[Path, Corpus]) -> None:
     """Footnote, table alignment, code with "<", a link to a case with its anchor and a
     link with a Cyrillic path, on the page in every language."""
