@@ -100,7 +100,7 @@ def build(
         _outcome(out, done, t1)
         if out.ok:
             engine.write_root(work, languages, url)
-            publish.publish(staging, target, root, protected(layout))
+            publish.publish(staging, target)
             out.site = target
     finally:
         publish.discard(staging)

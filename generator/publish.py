@@ -16,6 +16,7 @@ Engine-neutral: folders and files only.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -83,16 +84,15 @@ def prepare(site: Path) -> Path:
     return staging
 
 
-def publish(staging: Path, site: Path, root: Path, protected: Sequence[tuple[Path, str]]) -> None:
+def publish(staging: Path, site: Path) -> None:
     """List what ``staging`` holds in its manifest and swap it in for ``site``.
 
-    ``site`` is checked again (a file may have come into it during the build). Between
-    the two renames ``site`` is missing for an instant; a build killed there leaves the
-    old site aside, and the next build puts it back.
+    Between the two renames ``site`` is missing for an instant; a build killed there
+    leaves the old site aside, and the next build puts it back. A file that came into
+    ``site`` during the build is not deleted: it stays in the old site, set aside.
     """
-    check(site, root, protected, str(site))
     (staging / _STAGING_MARK).unlink()
-    files = sorted(p.relative_to(staging).as_posix() for p in _files(staging))
+    files = sorted(rel for rel, folder in _walk(staging) if not folder)
     (staging / MANIFEST).write_text(_HEADER + "".join(f"{f}\n" for f in files), "utf-8")
     if not site.exists():
         staging.rename(site)
@@ -147,20 +147,20 @@ def _alive(pid: int) -> bool:
 def _retire(old: Path, site: Path) -> None:
     """Delete what ``old``'s manifest lists; carry its dotfiles to ``site``; keep the rest."""
     listed = _manifest(old)
-    for path in _entries(old):
-        rel = path.relative_to(old).as_posix()
+    folders: list[str] = []
+    for rel, _ in _walk(old, folders):
         if rel in listed or rel == MANIFEST:
-            path.unlink()
-        elif path.name.startswith("."):
+            (old / rel).unlink()
+        elif _dotted(rel):
             dest = site / rel
             if dest.exists():
-                log.warning("kept %s: the new site has its own %s", path, rel)
+                log.warning("kept %s: the new site has its own %s", old / rel, rel)
                 continue
             dest.parent.mkdir(parents=True, exist_ok=True)
-            path.rename(dest)
-    for folder in sorted((p for p in old.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
+            (old / rel).rename(dest)
+    for rel in reversed(folders):  # deepest first
+        with contextlib.suppress(OSError):  # not empty: it holds what no build wrote
+            (old / rel).rmdir()
     try:
         old.rmdir()
     except OSError:
@@ -182,22 +182,25 @@ def _foreign(site: Path) -> list[str]:
     if not (site / MANIFEST).is_file():
         return sorted(p.name for p in site.iterdir() if not p.name.startswith("."))
     listed = _manifest(site)
-    found = (p.relative_to(site).as_posix() for p in _entries(site))
-    return sorted(f for f in found if f not in listed and not Path(f).name.startswith("."))
+    return sorted(rel for rel, _ in _walk(site) if rel not in listed and not _dotted(rel))
 
 
-def _entries(top: Path) -> Iterator[Path]:
-    """Every file under ``top``, and every dotfile or dot folder without what it holds."""
+def _walk(top: Path, folders: list[str] | None = None) -> Iterator[tuple[str, bool]]:
+    """``(path, is a folder)`` of every file under ``top``, relative, and of every dotfile
+    and dot folder, without what a dot folder holds; ``folders`` gets the other folders,
+    each before what it holds. Strings, not ``Path``s: a site has tens of thousands."""
+    start = len(str(top)) + 1
     for folder, dirs, files in os.walk(top):
-        here = Path(folder)
+        rel = folder[start:]
+        prefix = f"{rel}/" if rel else ""
+        if folders is not None and rel:
+            folders.append(rel)
         for name in [d for d in dirs if d.startswith(".")]:
             dirs.remove(name)
-            yield here / name
+            yield prefix + name, True
         for name in files:
-            yield here / name
+            yield prefix + name, False
 
 
-def _files(top: Path) -> Iterator[Path]:
-    for path in _entries(top):
-        if path.is_file() and not path.is_symlink():
-            yield path
+def _dotted(rel: str) -> bool:
+    return rel.rpartition("/")[2].startswith(".")

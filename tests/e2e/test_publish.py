@@ -332,3 +332,20 @@ def test_two_clean_builds_and_a_build_one_language_at_a_time_give_the_same_site(
         assert _listed(other) == _listed(first)
         assert _kinds(other) == _kinds(first)
     assert len(_stable(first)) > 300  # every page, in every language
+
+
+def test_an_old_site_set_aside_loses_only_what_its_manifest_lists(kb_built: Path) -> None:
+    """Its listed files go, its dotfiles join the site; a file no build wrote stays."""
+    site = kb_built / "site"
+    aside = kb_built / "site.sikb-old-999999999"
+    (aside / "en").mkdir(parents=True)
+    (aside / MANIFEST).write_text("# a manifest\nen/old.html\n", encoding="utf-8")
+    (aside / "en" / "old.html").write_bytes(b"old")
+    (aside / "en" / "notes.txt").write_bytes(b"mine")
+    (aside / ".well-known").mkdir()
+    (aside / ".well-known" / "security.txt").write_bytes(b"Contact: x")
+    done = sikb(kb_built, "build")
+    assert done.returncode == 0, done.stderr
+    assert files(aside) == {"en/notes.txt": b"mine"}  # no manifest: no build's any more
+    assert (site / ".well-known" / "security.txt").read_bytes() == b"Contact: x"
+    assert f"kept {aside}: it holds files no build wrote" in done.stderr
