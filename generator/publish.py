@@ -77,8 +77,7 @@ def check(target: Path, root: Path, protected: Sequence[tuple[Path, str]], shown
 def prepare(site: Path) -> Path:
     """A new, empty folder beside ``site`` to build into."""
     staging = _beside(site, _STAGING, os.getpid())
-    if staging.exists():
-        shutil.rmtree(staging)
+    discard(staging)  # one this process left (sikb serve), if any
     staging.mkdir(parents=True)
     (staging / _STAGING_MARK).touch()
     return staging
@@ -91,9 +90,9 @@ def publish(staging: Path, site: Path) -> None:
     leaves the old site aside, and the next build puts it back. A file that came into
     ``site`` during the build is not deleted: it stays in the old site, set aside.
     """
-    (staging / _STAGING_MARK).unlink()
-    files = sorted(rel for rel, folder in _walk(staging) if not folder)
+    files = sorted(rel for rel, folder in _walk(staging) if not folder and rel != _STAGING_MARK)
     (staging / MANIFEST).write_text(_HEADER + "".join(f"{f}\n" for f in files), "utf-8")
+    (staging / _STAGING_MARK).unlink()
     if not site.exists():
         staging.rename(site)
         return
