@@ -38,7 +38,7 @@ TAGS = frozenset(
      "table", "thead", "tbody", "tr", "th", "td"}
 )  # fmt: skip
 ATTRIBUTES = {
-    "a": {"href", "title", "class", "id"},
+    "a": {"href", "title", "class"},
     "img": {"src", "alt", "title"},
     "ol": {"start"},
     "li": {"id"},
