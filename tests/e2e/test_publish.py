@@ -163,6 +163,29 @@ def test_a_file_added_to_a_built_site_is_refused_until_it_is_moved_out(kb_built:
     assert files(site) == before
 
 
+def test_serve_refuses_what_build_refuses_before_it_serves(kb: Path) -> None:
+    """`sikb serve` builds the same way: a site/ of someone else's files stops it, exit 2."""
+    shutil.copy(REPO / "mkdocs.yml", kb / "mkdocs.yml")
+    (kb / "site").mkdir()
+    (kb / "site" / "notes.txt").write_bytes(b"mine")
+    before = files(kb)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "serve", "--port", "0"],
+        cwd=kb,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,  # a guard only: were it to serve, it would never end
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"sikb serve: error: site/: holds files no build wrote (it has no {MANIFEST}): "
+        "notes.txt; move them out, or build into an empty folder\n"
+    )
+    assert files(kb) == before
+
+
 def test_dotfiles_in_the_site_folder_are_kept_across_builds(kb: Path, tmp_path: Path) -> None:
     """A folder holding only dotfiles (a checkout to publish from) is built into; they stay."""
     shutil.copy(REPO / "mkdocs.yml", kb / "mkdocs.yml")
