@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import quote
 
 import nh3
-from markdown import Markdown
+from markdown import Markdown, util
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 
@@ -96,23 +96,44 @@ def _invisible(c: str) -> bool:
     return c.isspace() or unicodedata.category(c)[0] == "C"
 
 
-_CLEANER = nh3.Cleaner(
-    tags=set(TAGS),
-    attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-    attribute_filter=_attribute,
-    url_schemes=set(URL_SCHEMES),
-    # No rel: no link opens a new window (no target), and internal links stay plain.
-    link_rel=None,
-    strip_comments=True,
-)
+def _cleaner(tags: frozenset[str], attributes: dict[str, set[str]]) -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=set(tags),
+        attributes={tag: set(names) for tag, names in attributes.items()},
+        attribute_filter=_attribute,
+        url_schemes=set(URL_SCHEMES),
+        # No rel: no link opens a new window (no target), and internal links stay plain.
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+_CLEANER = _cleaner(TAGS, ATTRIBUTES)
+# A page's own text also keeps the stand-ins for Markdown's stash placeholders.
+_STAND_IN = "sikb-stash"
+_PAGE_CLEANER = _cleaner(TAGS | {_STAND_IN}, {**ATTRIBUTES, _STAND_IN: {"data-s"}})
+_PLACEHOLDER = re.compile(f"{util.STX}([\\w:]*){util.ETX}")
+_STOOD_IN = re.compile(rf'<{_STAND_IN} data-s="([\w:]*)"></{_STAND_IN}>')
+_CONTROLS = str.maketrans("", "", util.STX + util.ETX)
 
 
 def clean(html: str) -> str:
-    """``html`` with nothing left but the allow-list."""
-    return _CLEANER.clean(html)
+    """``html`` with nothing left but the allow-list (and no STX or ETX)."""
+    return _CLEANER.clean(html).translate(_CONTROLS)
 
 
 class Sanitise(Postprocessor):
+    """Cleans the page and every stash entry but the renderer's.
+
+    Markdown's placeholders (``\\x02wzxhzdk:N\\x03`` for the stash, footnotes' own)
+    go through nh3 as elements of their own, which only Markdown's output can hold:
+    nh3 decodes entities, and ``&#2;wzxhzdk:0&#3;`` in an attribute or a text would
+    otherwise come out as a placeholder, which Markdown then fills with stashed HTML
+    (inside an attribute too). Every STX and ETX left after cleaning came from such an
+    entity and is deleted; STX and ETX never come from the page's source, which
+    Markdown deletes them from.
+    """
+
     def run(self, text: str) -> str:
         try:
             trusted = self.md.preprocessors["sikb_html_blocks"]
@@ -123,7 +144,11 @@ class Sanitise(Postprocessor):
         for i, html in enumerate(stash.rawHtmlBlocks):
             if stash.get_placeholder(i) not in keep:
                 stash.rawHtmlBlocks[i] = clean(str(html))
-        return clean(text)
+        # Markdown's own entities (a mail address, the permalink's pilcrow) as entities.
+        text = text.replace(util.AMP_SUBSTITUTE, "&")
+        text = _PLACEHOLDER.sub(rf'<{_STAND_IN} data-s="\1"></{_STAND_IN}>', text)
+        text = _PAGE_CLEANER.clean(text).translate(_CONTROLS)
+        return _STOOD_IN.sub(rf"{util.STX}\1{util.ETX}", text)
 
 
 class SanitiseExtension(Extension):

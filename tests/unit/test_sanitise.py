@@ -46,7 +46,7 @@ def test_emphasis_code_and_a_heading_with_its_permalink() -> None:
     out = convert("## Контекст\n\n*а* **б** `<script>` и\n\n```python\nif a < b: pass\n```\n")
     assert out == (
         '<h2 id="_1">Контекст<a class="headerlink" href="#_1" '
-        'title="Permanent link">&para;</a></h2>\n'
+        'title="Permanent link">¶</a></h2>\n'
         "<p><em>а</em> <strong>б</strong> <code>&lt;script&gt;</code> и</p>\n"
         '<pre><code class="language-python">if a &lt; b: pass\n</code></pre>'
     )
@@ -127,7 +127,7 @@ def test_classes_and_ids_are_only_those_markdown_gives() -> None:
     assert out == (
         '<div class="admonition danger">\n<p class="admonition-title">Danger</p>\n'
         "<p>x</p>\n</div>\n"
-        '<h1>__search<a class="headerlink" href="#__search" title="Permanent link">&para;</a></h1>'
+        '<h1>__search<a class="headerlink" href="#__search" title="Permanent link">¶</a></h1>'
     )
 
 
@@ -145,7 +145,7 @@ def test_the_renderer_s_html_is_kept_and_only_it() -> None:
     text = f"{wrap(trusted)}\n\n## {link}\n\nТекст\n\n{wrap('</div>')}\n"
     assert convert(text, contributor=False) == (
         f'{trusted}\n<h2 id="x"><a href="../x/">X</a><a class="headerlink" href="#x" '
-        'title="Permanent link">&para;</a></h2>\n<p>Текст</p>\n</div>'
+        'title="Permanent link">¶</a></h2>\n<p>Текст</p>\n</div>'
     )
 
 
@@ -166,3 +166,34 @@ def test_the_renderer_s_html_is_kept_and_only_it() -> None:
 def test_the_allow_list_drops_what_markdown_never_makes(html: str, kept: str) -> None:
     """HTML that only another extension could make still meets the allow-list."""
     assert clean(html) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '&quot; [a](https://x "&#2;wzxhzdk:0&#3; onmouseover=alert(1) x")',
+        "&quot; ![&#2;wzxhzdk:0&#3; onerror=alert(1) x](https://x)",
+        '!!! note "&#x02;wzxhzdk:0&#x03;"\n    x',
+        "&quot; &#2;wzxhzdk:0&#3; &#0002;wzxhzdk:0&#0003",
+    ],
+)
+def test_an_entity_cannot_forge_a_placeholder_of_markdown_s_stash(text: str) -> None:
+    """nh3 decodes ``&#2;``: the STX and ETX it gives are deleted, so Markdown never
+    fills a forged placeholder with stashed HTML (here a quote, ending an attribute)."""
+    out = convert(text)
+    assert hazards(out) == ([], [])
+    assert "\x02" not in out
+    assert '"' not in out.replace('="', "").replace('" ', "").replace('">', "")
+
+
+def test_markdown_s_own_placeholders_still_work() -> None:
+    """Footnote back-links, a mail address, code fences and entities come out whole."""
+    out = convert("x[^1] <a@example.org> &amp; &copy;\n\n```\n<b>\n```\n\n[^1]: y\n")
+    assert out == (
+        '<p>x<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup> '
+        '<a href="mailto:a@example.org">a@example.org</a> &amp; ©</p>\n'
+        "<pre><code>&lt;b&gt;\n</code></pre>\n"
+        '<div class="footnote">\n<hr>\n<ol>\n<li id="fn:1">\n<p>y&#160;'
+        '<a class="footnote-backref" href="#fnref:1" title="Jump back to footnote 1 in the text">'
+        "&#8617;</a></p>\n</li>\n</ol>\n</div>"
+    )
