@@ -29,7 +29,7 @@ ASSETS = Path(__file__).parent / "assets"
 DOCS_DIR = "docs"
 # MkDocs' own pattern for YAML front matter (mkdocs/utils/meta.py).
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-_META_KEY = re.compile(r"[A-Za-z_][\w-]*")
+_META_KEYS = frozenset({"title", "description", "hide", "sikb_search", "sikb_alternates"})
 _SUFFIX = re.compile(r"^(?P<name>[^.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.md$")
 FALLBACK_TITLE = N_("Not yet translated")
 FALLBACK_TEXT = N_("This page has not been translated into this language yet.")
@@ -85,11 +85,12 @@ def _escaped_meta(text: str) -> str:
     """A hand-written page with front matter of our own making, its values escaped.
 
     The theme prints a page's title and description as they are, as it may: the
-    renderer escapes those it writes (``meta_text``). A hand-written page's own
-    front matter is read here and written again the same way (strings escaped, numbers
-    and true/false kept, lists of strings kept, anything else left out), and every page
-    starts with it, so that the engine never reads MultiMarkdown-style ``title: ...``
-    lines at the top of a page as its title either: they are text.
+    renderer escapes those it writes (``meta_text``). A hand-written page's own front
+    matter is read here and written again the same way: the keys in ``_META_KEYS`` only
+    (not ``template`` or ``icon``, which choose files), strings escaped, true/false and
+    numbers kept, lists of strings kept. Every page starts with it, so that the engine
+    never reads MultiMarkdown-style ``title: ...`` lines at the top of a page as its
+    title either: they are text.
     """
     data: dict[str, Any] = {}
     if m := _FRONT_MATTER.match(text):
@@ -101,7 +102,7 @@ def _escaped_meta(text: str) -> str:
             data, text = loaded, text[m.end() :].lstrip("\n")
     lines = ["---", "sikb_handwritten: true"]
     for key, value in data.items():
-        if not isinstance(key, str) or not _META_KEY.fullmatch(key):
+        if key not in _META_KEYS:
             continue
         if isinstance(value, str):
             lines.append(f"{key}: {meta_text(value)}")

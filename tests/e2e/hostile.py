@@ -166,11 +166,15 @@ class Corpus:
 
 TITLE_PAGES = {
     # A page's title from its first heading (the theme decodes entities in it).
-    "hostile-title": "# T &lt;/title&gt;&lt;img src=x onerror=alert(1)&gt; </title><b>\n\nText.\n",
+    "hostile-title": (
+        "# T &lt;/title&gt;&lt;img src=x onerror=alert(1)&gt; </title><b> "
+        "&#60;/title&#62;&#60;img src=x onerror=alert(3)&#62;\n\nText.\n"
+    ),
     # From YAML front matter.
     "hostile-meta": (
         '---\ntitle: "</title><img src=x onerror=alert(1)>"\n'
-        'description: "\\"><img src=x onerror=alert(2)>"\nhide: [toc]\n---\n\n# Meta\n'
+        'description: "\\"><img src=x onerror=alert(2)>"\nhide: [toc]\ntemplate: 404.html\n'
+        "---\n\n# Meta\n"
     ),
     # MultiMarkdown-style meta-data, which MkDocs also reads at the top of a page.
     "hostile-mmd": "title: </title><img src=x onerror=alert(1)>\n\n# MMD\n",

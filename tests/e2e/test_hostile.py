@@ -191,13 +191,15 @@ def test_a_hand_written_page_s_title_and_description_print_as_written(
     for lang in LANGS:
         heading = _page(site, lang, "hostile-title")
         assert heading.find("title").text.startswith(
-            "T </title><img src=x onerror=alert(1)> </title><b> - "
+            "T </title><img src=x onerror=alert(1)> </title><b> "
+            "</title><img src=x onerror=alert(3)> - "
         )
         meta = _page(site, lang, "hostile-meta")
         assert meta.find("title").text.startswith("</title><img src=x onerror=alert(1)> - ")
         assert meta.find("meta", name="description").attrs["content"] == (
             '"><img src=x onerror=alert(2)>'
         )
+        assert meta.find("h1").text == "Meta"  # its own template, not 404.html
         mmd = _page(site, lang, "hostile-mmd").find("article")
         assert mmd.find("p").text == "title: </title><img src=x onerror=alert(1)>"
 
