@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import markdown
 import pytest
+import yaml
 
 from generator.html_blocks import defuse, inline, wrap
 from generator.sanitise import clean
+from tests.conftest import REPO
 from tests.htmlsafety import hazards
 
 # The extensions of mkdocs.yml, with MkDocs' own (toc, tables, fenced_code).
@@ -197,3 +199,18 @@ def test_markdown_s_own_placeholders_still_work() -> None:
         '<a class="footnote-backref" href="#fnref:1" title="Jump back to footnote 1 in the text">'
         "&#8617;</a></p>\n</li>\n</ol>\n</div>"
     )
+
+
+def test_mkdocs_yml_runs_the_sanitiser_with_the_extensions_its_allow_list_knows() -> None:
+    """A new Markdown extension makes new HTML: the allow-list must be looked at first."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    assert names == [
+        "toc",
+        "tables",
+        "admonition",
+        "def_list",
+        "footnotes",
+        "generator.html_blocks",
+        "generator.sanitise",
+    ]
