@@ -13,9 +13,9 @@ Markdown engine will read as HTML or as a link, this extension
 It runs before Markdown puts its stashed HTML back (``raw_html``, priority 30), while
 the renderer's own HTML (``html_blocks.py``) is still a placeholder
 (``\\x02wzxhzdk:N\\x03``, characters Markdown deletes from every page before reading
-it, so no contributor can write one): the renderer's HTML is not parsed twice. Every
-other stash entry (fenced code, entities, anything another extension stashed) is
-cleaned too.
+it; nor can an entity that nh3 decodes make one: see ``Sanitise``): the renderer's HTML
+is not parsed twice. Every other stash entry (fenced code, entities, anything another
+extension stashed) is cleaned too.
 """
 
 from __future__ import annotations
@@ -155,9 +155,8 @@ class SanitiseExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # Raw HTML off. md_in_html registers its own html_block: leave it out of the
         # configuration (if it were loaded later, its stash would still be cleaned).
-        for name in ("html_block",):
-            if name in md.preprocessors:
-                md.preprocessors.deregister(name)
+        if "html_block" in md.preprocessors:
+            md.preprocessors.deregister("html_block")
         if "html" in md.inlinePatterns:
             md.inlinePatterns.deregister("html")
         # Before the stash goes back into the page (raw_html, 30).
