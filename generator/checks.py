@@ -13,9 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
-from generator import names
+from generator import body_links, names
 from generator.dates import DateProblem, PartialDate, parse_partial
 from generator.problems import Problem, Severity
 from generator.taxonomy import Taxonomy
@@ -371,7 +371,7 @@ _REFERENCE_DEST = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*<?([^\s>]+)")
 """A reference definition ``[label]: dest``; ``[^label]:`` is a footnote, not a link."""
 _PLAIN_PATH = re.compile(r"[A-Za-z0-9._~/%#?=+-]+")
 """What a contributor's relative link is made of. Anything else (an entity, a colon,
-a space) is no page address: it is left to the sanitiser, which turns it into ``#``."""
+a space) is judged as Markdown reads it (``_unseen_link_problems``)."""
 _SIBLING_PAGE = re.compile(r"\.\./[^/.][^/]*/?")
 """``../y/``: from the page ``cases/x/``, the page of case ``y``."""
 
@@ -385,9 +385,10 @@ def check_links(body: str, body_line: int, rel: str, case_ids: frozenset[str]) -
     image beside the file) is one that MkDocs cannot resolve, and in strict mode it
     would stop the build of every language: it is reported here instead, on its line.
     """
-    if "](" not in body and "]:" not in body:
+    if "]" not in body:
         return []  # most bodies: no link at all
     out: list[Problem] = []
+    reported: set[str] = set()
     fence = ""
     for n, line in enumerate(body.split("\n")):
         if m := _FENCE.match(line):
@@ -409,9 +410,58 @@ def check_links(body: str, body_line: int, rel: str, case_ids: frozenset[str]) -
         for start, dest in found:
             problem = _link_problem(dest, case_ids)
             if problem:
+                reported.add(dest)
                 code, message, hint = problem
                 out.append(Problem(rel, body_line + n, start + 1, code, message, "body", hint))
+    return out + _unseen_link_problems(body, body_line, rel, case_ids, reported)
+
+
+def _unseen_link_problems(
+    body: str, body_line: int, rel: str, case_ids: frozenset[str], reported: set[str]
+) -> list[Problem]:
+    """Links the line scan did not report, as Markdown reads them (``body_links``), that
+    MkDocs would take for a page of the site and not find."""
+    out = []
+    for url in body_links.urls(body):
+        if url in reported or _engine_resolves(url, case_ids):
+            continue
+        reported.add(url)
+        code, message, hint = _link_problem(url, case_ids) or (
+            "relative-link",
+            f"expected a link to another case ('<id>.md') or a full https:// address, "
+            f"found '{url}'",
+            "write the address as it is, with no entity, backslash, space or line break in it",
+        )
+        line, column = _locate(body, url)
+        out.append(Problem(rel, body_line + line, column + 1, code, message, "body", hint))
     return out
+
+
+def _engine_resolves(url: str, case_ids: frozenset[str]) -> bool:
+    """Whether MkDocs leaves ``url`` alone or finds it, as ``mkdocs.structure.pages``
+    reads a link: an address with a scheme or a host, a link within the page, or
+    ``<id>.md`` beside the case's own page."""
+    if url.startswith(("/", "\\")):
+        return False
+    scheme, netloc, path, _, _ = urlsplit(url)
+    if scheme or netloc or not path:
+        return True  # the sanitiser decides which schemes stay
+    own = unquote(path).removeprefix("./")
+    return own.endswith(".md") and own[:-3] in case_ids
+
+
+def _locate(body: str, url: str) -> tuple[int, int]:
+    """The line (from 0) and column (from 0) of ``url`` in ``body``, else of the first
+    line that has a link on it."""
+    lines = body.split("\n")
+    for needle in (url, url.rstrip("/").rsplit("/", 1)[-1]):
+        for n, line in enumerate(lines):
+            if needle and (col := line.find(needle)) >= 0:
+                return n, col
+    for n, line in enumerate(lines):
+        if "](" in line or "]:" in line or "][" in line:
+            return n, 0
+    return 0, 0
 
 
 def _link_problem(dest: str, case_ids: frozenset[str]) -> tuple[str, str, str] | None:
