@@ -5,6 +5,8 @@ Markdown engine will read as HTML or as a link, this extension
 
 - turns raw HTML off: ``<tag>`` in text is text (no ``html_block`` preprocessor, no
   inline ``html`` pattern), so Markdown makes HTML only from Markdown syntax;
+- shows an image from another host as a link to it, so that no page makes a reader's
+  browser call a host a contributor chose (a tracking pixel);
 - cleans the HTML Markdown made, with nh3 (the Rust sanitiser ammonia, which parses it
   as a browser does: entities, case and whitespace in a scheme, broken tags), against
   an allow-list of the tags, attributes, classes and URL schemes that Markdown and the
@@ -23,18 +25,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
+from xml.etree.ElementTree import Element
 
 import nh3
 from markdown import Markdown, util
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from generator.html_blocks import HtmlBlocks
 
 TAGS = frozenset(
     {"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "code", "pre",
-     "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "sup", "div",
+     "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "span", "sup", "div",
      "table", "thead", "tbody", "tr", "th", "td"}
 )  # fmt: skip
 ATTRIBUTES = {
@@ -151,6 +155,31 @@ class Sanitise(Postprocessor):
         return _STOOD_IN.sub(rf"{util.STX}\1{util.ETX}", text)
 
 
+class OffHostImages(Treeprocessor):
+    """``![alt](https://host/x.png)`` becomes a link to the image, with ``alt`` as its
+    text (inside a link, just ``alt``)."""
+
+    def run(self, root: Element) -> None:
+        for parent in root.iter():
+            for el in parent:
+                if el.tag != "img":
+                    continue
+                src = el.get("src", "")
+                parts = urlsplit(src)
+                if not (parts.scheme or parts.netloc):
+                    continue  # an image of the site itself
+                text, title, tail = el.get("alt") or src, el.get("title"), el.tail
+                el.clear()
+                el.text, el.tail = text, tail
+                if parent.tag == "a":
+                    el.tag = "span"
+                    continue
+                el.tag = "a"
+                el.set("href", src)
+                if title:
+                    el.set("title", title)
+
+
 class SanitiseExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # Raw HTML off. md_in_html registers its own html_block: leave it out of the
@@ -159,6 +188,8 @@ class SanitiseExtension(Extension):
             md.preprocessors.deregister("html_block")
         if "html" in md.inlinePatterns:
             md.inlinePatterns.deregister("html")
+        # After the inline patterns (20) have made the images.
+        md.treeprocessors.register(OffHostImages(md), "sikb_off_host_images", 5)
         # Before the stash goes back into the page (raw_html, 30).
         md.postprocessors.register(Sanitise(md), "sikb_sanitise", 35)
 

@@ -214,3 +214,17 @@ def test_mkdocs_yml_runs_the_sanitiser_with_the_extensions_its_allow_list_knows(
         "generator.html_blocks",
         "generator.sanitise",
     ]
+
+
+def test_an_image_from_another_host_is_a_link_to_it_not_a_request() -> None:
+    """A reader's browser never calls a host a contributor chose (a tracking pixel)."""
+    out = convert(
+        'a ![план](https://example.org/p.png "Plan") b ![](//example.org/y.gif) '
+        "c ![ok](../img/a.png) [![in](http://example.org/x.png) z](https://example.org/)"
+    )
+    assert out == (
+        '<p>a <a href="https://example.org/p.png" title="Plan">план</a> b '
+        '<a href="//example.org/y.gif">//example.org/y.gif</a> c '
+        '<img alt="ok" src="../img/a.png"> '
+        '<a href="https://example.org/"><span>in</span> z</a></p>'
+    )
