@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from generator import body_links, names
 from generator.dates import DateProblem, PartialDate, parse_partial
+from generator.page_ids import Pages
 from generator.problems import Problem, Severity
 from generator.taxonomy import Taxonomy
 from generator.yamlload import Parsed, Path, field_name
@@ -376,7 +377,14 @@ _SIBLING_PAGE = re.compile(r"\.\./[^/.][^/]*/?")
 """``../y/``: from the page ``cases/x/``, the page of case ``y``."""
 
 
-def check_links(body: str, body_line: int, rel: str, case_ids: frozenset[str]) -> list[Problem]:
+def check_links(
+    body: str,
+    body_line: int,
+    rel: str,
+    case_ids: frozenset[str],
+    pages: Pages | None = None,
+    shown: Sequence[str] = (),
+) -> list[Problem]:
     """Relative links in a body: to another case as ``<id>.md[#anchor]``, and nothing else.
 
     The page of case ``x`` is ``cases/x.md`` in every language's tree (a case without
@@ -384,11 +392,15 @@ def check_links(body: str, body_line: int, rel: str, case_ids: frozenset[str]) -
     and MkDocs checks it. Any other relative link (``../y/``, ``/en/cases/y/``, an
     image beside the file) is one that MkDocs cannot resolve, and in strict mode it
     would stop the build of every language: it is reported here instead, on its line.
+
+    With ``pages``, the anchor of ``<id>.md#anchor`` must be an id on the page of case
+    ``<id>`` in every language in ``shown`` (those whose page shows this body).
     """
     if "]" not in body:
         return []  # most bodies: no link at all
     out: list[Problem] = []
     reported: set[str] = set()
+    seen: dict[str, list[tuple[int, int]]] = {}
     fence = ""
     for n, line in enumerate(body.split("\n")):
         if m := _FENCE.match(line):
@@ -413,16 +425,27 @@ def check_links(body: str, body_line: int, rel: str, case_ids: frozenset[str]) -
                 reported.add(dest)
                 code, message, hint = problem
                 out.append(Problem(rel, body_line + n, start + 1, code, message, "body", hint))
-    return out + _unseen_link_problems(body, body_line, rel, case_ids, reported)
+            else:
+                seen.setdefault(dest, []).append((n, start))
+    urls = body_links.urls(body)
+    out += _unseen_link_problems(urls, body, body_line, rel, case_ids, reported)
+    if pages is not None and "#" in body:  # only a link with an anchor pays for the pages
+        out += _anchor_problems(urls, body, body_line, rel, case_ids, seen, pages, shown)
+    return out
 
 
 def _unseen_link_problems(
-    body: str, body_line: int, rel: str, case_ids: frozenset[str], reported: set[str]
+    urls: list[str],
+    body: str,
+    body_line: int,
+    rel: str,
+    case_ids: frozenset[str],
+    reported: set[str],
 ) -> list[Problem]:
     """Links the line scan did not report, as Markdown reads them (``body_links``), that
     MkDocs would take for a page of the site and not find."""
     out = []
-    for url in body_links.urls(body):
+    for url in urls:
         if url in reported or _engine_resolves(url, case_ids):
             continue
         reported.add(url)
@@ -435,6 +458,75 @@ def _unseen_link_problems(
         line, column = _locate(body, url)
         out.append(Problem(rel, body_line + line, column + 1, code, message, "body", hint))
     return out
+
+
+def _anchor_problems(
+    urls: list[str],
+    body: str,
+    body_line: int,
+    rel: str,
+    case_ids: frozenset[str],
+    seen: Mapping[str, list[tuple[int, int]]],
+    pages: Pages,
+    shown: Sequence[str],
+) -> list[Problem]:
+    """Links ``<id>.md#anchor`` (as Markdown reads them) whose anchor is not an id on the
+    page of case ``<id>`` in every language of ``shown``: on the others the link would
+    land at the top of the page. A translation's headings have ids of their own."""
+    out = []
+    checked = set()
+    for url in urls:
+        link = _case_anchor(url, case_ids)
+        if link is None or url in checked:
+            continue
+        checked.add(url)
+        target, anchor = link
+        on = {lang: have for lang in shown if (have := pages.ids(target, lang)) is not None}
+        missing = [lang for lang, have in on.items() if anchor not in have]
+        if not missing:
+            continue
+        message = (
+            f"'#{anchor}' in the link '{url}' is not an id on the page of case '{target}' "
+            f"in {', '.join(missing)}"
+        )
+        everywhere = [i for i in next(iter(on.values())) if all(i in h for h in on.values())]
+        if near := names.closest(anchor, everywhere, n=1):
+            hint = f"did you mean '{target}.md#{near[0]}'?"
+        elif everywhere:
+            hint = (
+                f"ids on its page in {', '.join(on)}: {names.quoted_list(everywhere)}; "
+                f"or link to '{target}.md', with no anchor"
+            )
+        else:
+            by_ids: dict[tuple[str, ...], list[str]] = {}
+            for lang in missing:
+                by_ids.setdefault(on[lang], []).append(lang)
+            hint = "; ".join(
+                f"its ids in {', '.join(langs)}: {names.quoted_list(have)}"
+                for have, langs in by_ids.items()
+            )
+            hint += (
+                f"; none is on its page in {', '.join(on)}: link to '{target}.md', with no anchor"
+            )
+        for line, column in seen.get(url) or [_locate(body, url)]:
+            out.append(
+                Problem(rel, body_line + line, column + 1, "unknown-anchor", message, "body", hint)
+            )
+    return out
+
+
+def _case_anchor(url: str, case_ids: frozenset[str]) -> tuple[str, str] | None:
+    """(case id, anchor) of a link ``<id>.md#anchor`` to a case's page, else None."""
+    if url.startswith(("/", "\\")):
+        return None
+    try:
+        scheme, netloc, path, _, fragment = urlsplit(url)
+    except ValueError:
+        return None
+    own = unquote(path).removeprefix("./")
+    if scheme or netloc or not fragment or not own.endswith(".md") or own[:-3] not in case_ids:
+        return None
+    return own[:-3], unquote(fragment)
 
 
 def _engine_resolves(url: str, case_ids: frozenset[str]) -> bool:

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -25,6 +26,7 @@ from generator.checks import (
 )
 from generator.frontmatter import read_text, split
 from generator.model import CaseMeta, TranslationMeta
+from generator.page_ids import Pages, PageText
 from generator.problems import Problem, Severity
 from generator.schema_errors import problems_from
 from generator.taxonomy import TAXONOMY_FILE, Taxonomy, load_taxonomy
@@ -222,6 +224,7 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
             loaded[rel] = item
         return item
 
+    pages = _pages(files, taxonomy.languages, loaded, root)
     cases: dict[str, Case] = {}
     translations: dict[str, dict[str, Translation]] = {}
     with _gc_paused():
@@ -230,13 +233,19 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
             item = get(f.rel)
             result.problems += item.problems
             if f.language is None:
-                case = _original(f, item, ctx, result.problems)
+                case = _original(f, item, ctx, result.problems, pages)
                 if case:
                     cases[f.case_id] = case
             else:
                 original = originals.get(f.case_id)
                 translation = _translation(
-                    f, item, get(original.rel) if original else None, original, ctx, result.problems
+                    f,
+                    item,
+                    get(original.rel) if original else None,
+                    original,
+                    ctx,
+                    result.problems,
+                    pages,
                 )
                 if translation:
                     translations.setdefault(f.case_id, {})[f.language] = translation
@@ -246,6 +255,43 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
         # valid case is left pointing at one that was dropped.
         result.collection = Collection(taxonomy, cases, translations)
     return result
+
+
+def _pages(
+    files: list[CaseFile],
+    languages: Iterable[str],
+    cached: Mapping[str, Loaded],
+    root: Path,
+) -> Pages:
+    """The case pages' ids (``page_ids``), read from the files only for a link's target."""
+    languages = tuple(languages)
+    translated: dict[str, set[str]] = {}
+    for f in files:
+        if f.language in languages:
+            translated.setdefault(f.case_id, set()).add(f.language)
+    read: dict[str, Loaded] = {}
+
+    def data(rel: str) -> tuple[dict[str, Any], str] | None:
+        if rel not in read:
+            read[rel] = cached.get(rel) or load_file(root, rel)
+        item = read[rel]
+        return (item.parsed.data, item.body) if isinstance(item.parsed.data, dict) else None
+
+    def text(case_id: str, lang: str) -> PageText | None:
+        original = data(f"{CASES_DIR}/{case_id}.md")
+        if original is None:
+            return None
+        meta, body = original
+        related = bool(meta.get("related"))
+        if lang in translated.get(case_id, ()) and meta.get("language") != lang:
+            translation = data(f"{CASES_DIR}/{case_id}.{lang}.md")
+            if translation is None:
+                return None
+            meta, body = translation
+        title = meta.get("title")
+        return PageText(title if isinstance(title, str) else "", body, related)
+
+    return Pages(languages, {k: frozenset(v) for k, v in translated.items()}, text)
 
 
 @contextmanager
@@ -274,11 +320,13 @@ def check_case_text(case_id: str, text: str, ctx: Context) -> list[Problem]:
     return out
 
 
-def _original(f: CaseFile, item: Loaded, ctx: Context, out: list[Problem]) -> Case | None:
+def _original(
+    f: CaseFile, item: Loaded, ctx: Context, out: list[Problem], pages: Pages | None = None
+) -> Case | None:
     if item.parsed.data is None:
         return None
     found = check_original(f.case_id, item.parsed, f.rel, ctx)
-    found += check_links(item.body, item.body_line, f.rel, ctx.case_ids)
+    found += _links(f, item, ctx, pages)
     meta = None
     try:
         meta = CaseMeta.model_validate(item.parsed.data)
@@ -297,6 +345,7 @@ def _translation(
     original_file: CaseFile | None,
     ctx: Context,
     out: list[Problem],
+    pages: Pages | None = None,
 ) -> Translation | None:
     lang = f.language or ""
     site = ctx.taxonomy.languages
@@ -343,7 +392,7 @@ def _translation(
         return None
     current = fingerprint(original.parsed.data, original.body) if original_data else None
     found = check_translation(item.parsed, f.rel, ctx, original_rel, current)
-    found += check_links(item.body, item.body_line, f.rel, ctx.case_ids)
+    found += _links(f, item, ctx, pages)
     meta = None
     try:
         meta = TranslationMeta.model_validate(item.parsed.data)
@@ -356,3 +405,10 @@ def _translation(
         return None
     stale = current is not None and meta.original_fingerprint != current
     return Translation(f.case_id, lang, f.rel, meta, item.body, stale)
+
+
+def _links(f: CaseFile, item: Loaded, ctx: Context, pages: Pages | None) -> list[Problem]:
+    """``check_links``, with the anchors checked on the pages of every language that
+    shows this body."""
+    shown = pages.shown_in(f.case_id, f.language) if pages else ()
+    return check_links(item.body, item.body_line, f.rel, ctx.case_ids, pages, shown)

@@ -24,9 +24,10 @@ def _kb(root: Path, body: str) -> Path:
 
 
 def test_links_to_cases_by_file_name_resolve_in_every_language(tmp_path: Path) -> None:
-    """``youth-lab-moldova.md#context`` and ``lviv-services.md`` build, and lead to the case
-    pages in en, ru and uk (in ru and uk the Swedish original is shown, links and all)."""
-    body = "\nSee [the lab](youth-lab-moldova.md#context) and [Lviv](lviv-services.md).\n"
+    """``lviv-services.md#context`` and ``youth-lab-moldova.md`` build, and lead to the case
+    pages in en, ru and uk (in ru and uk the Swedish original is shown, links and all), the
+    anchor to a heading there in every language (lviv-services has no translation)."""
+    body = "\nSee [Lviv](lviv-services.md#context) and [the lab](youth-lab-moldova.md).\n"
     root = _kb(tmp_path / "kb", body)
     # The translation swedish-fund.en.md has its own body: it gets the same links.
     tr = root / "cases" / "swedish-fund.en.md"
@@ -38,13 +39,31 @@ def test_links_to_cases_by_file_name_resolve_in_every_language(tmp_path: Path) -
     for lang in LANGS:
         here = site / lang / "cases" / "swedish-fund"
         links = {a.text: a.attrs["href"] for a in parse(here / "index.html").find_all("a")}
-        assert urldefrag(links["the lab"]) == ("../youth-lab-moldova/", "context"), lang
-        assert links["Lviv"] == "../lviv-services/", lang
+        assert urldefrag(links["Lviv"]) == ("../lviv-services/", "context"), lang
+        assert links["the lab"] == "../youth-lab-moldova/", lang
         for href in (links["the lab"], links["Lviv"]):
             target = (here / urldefrag(href).url / "index.html").resolve()
             assert target.is_file(), (lang, href)
-    lab = parse(site / "en" / "cases" / "youth-lab-moldova" / "index.html")
-    assert lab.find("h2", id="context") is not None  # the anchor is there in the original
+        lviv = parse(site / lang / "cases" / "lviv-services" / "index.html")
+        assert lviv.find("h2", id="context") is not None, lang  # the anchor is there
+
+
+def test_an_anchor_a_translated_page_lacks_stops_the_build_naming_its_languages(
+    tmp_path: Path,
+) -> None:
+    """``youth-lab-moldova.md#context`` from the Swedish original (shown in ru and uk) would
+    land at the top of the ru and uk pages, whose translated heading is ``_4``: a validation
+    error on its line naming ru and uk, and no language is built."""
+    root = _kb(tmp_path / "kb", "\nSee [the lab](youth-lab-moldova.md#context).\n")
+    done = run(root, "build", "--jobs", "1")
+    assert done.returncode == 1
+    assert (
+        "cases/swedish-fund.md:24:15: error[unknown-anchor] body: '#context' in the link "
+        "'youth-lab-moldova.md#context' is not an id on the page of case 'youth-lab-moldova' "
+        "in ru, uk; ids on its page in ru, uk: '_1', '_2', '_3', '_4', '_5', '_6'; or link to "
+        "'youth-lab-moldova.md', with no anchor"
+    ) in done.stderr.splitlines()
+    assert not (root / "site").exists()
 
 
 def test_a_directory_style_link_stops_the_build_with_the_form_to_use(tmp_path: Path) -> None:
