@@ -18,9 +18,10 @@ from markdown.treeprocessors import Treeprocessor
 
 from generator.sanitise import SanitiseExtension
 
-EXTENSIONS = ("tables", "admonition", "def_list", "footnotes")
-"""``mkdocs.yml``'s Markdown extensions that change what is a link (toc and the
-renderer's own ``html_blocks`` do not); a unit test keeps the two lists together."""
+EXTENSIONS = ("fenced_code", "tables", "admonition", "def_list", "footnotes")
+"""MkDocs' own ``fenced_code`` and ``mkdocs.yml``'s Markdown extensions that change what
+is a link (toc and the renderer's own ``html_blocks`` do not); a unit test keeps the
+lists together."""
 
 
 class _Collect(Treeprocessor):

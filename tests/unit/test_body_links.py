@@ -66,7 +66,7 @@ def test_a_link_the_line_scan_cannot_read_is_still_an_error_on_its_line(
         "[x](https://example.org/a b) [m](mailto:a@example.org) [f](#facts)\n",
         "[x](javascript:alert(1)) ![i](https://example.org/i.png)\n",  # the sanitiser's
         "Text[^1].\n\n[^1]: Иванов И. Доклад, 2019.\n",
-        "`[x](../nope/)`\n\n```\n[y](../nope/)\n```\n",
+        "`[x](../nope/)`\n\n```\n[y](../nope/)\n```\n\n~~~\n[z](../nope/)\n~~~\n",
     ],
     ids=["cases", "addresses", "schemes", "footnote", "code"],
 )
@@ -79,7 +79,7 @@ def test_the_links_are_read_with_the_markdown_extensions_of_mkdocs_yml() -> None
     blocks (not toc, nor the renderer's own html_blocks), and raw HTML off."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
-    assert [n for n in names if n not in ("toc", "generator.html_blocks")] == [
+    assert ["fenced_code", *(n for n in names if n not in ("toc", "generator.html_blocks"))] == [
         *body_links.EXTENSIONS,
         "generator.sanitise",
     ]
