@@ -33,7 +33,6 @@ _BLOCK = re.compile(rf"^{START}\n(.*?)\n{END}$", re.MULTILINE | re.DOTALL)
 _INLINE = re.compile(rf"{INLINE_START}(.*?){INLINE_END}")
 _MARKERS = (START, END, INLINE_START, INLINE_END)
 # Python-Markdown deletes these from a page before reading it (its own placeholders).
-_DELETED = str.maketrans("", "", "\x02\x03")
 
 
 def wrap(html: str) -> str:
@@ -54,7 +53,7 @@ def defuse(text: str) -> str:
     deleted first (``<!--sikb-\\x02html-->`` is a marker to Markdown); each marker left
     then gets a space before its ``>``: it prints as text, like any other tag.
     """
-    text = text.translate(_DELETED)
+    text = text.replace("\x02", "").replace("\x03", "")  # not translate: far slower
     for marker in _MARKERS:
         if marker in text:
             text = text.replace(marker, marker[:-1] + " >")
