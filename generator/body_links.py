@@ -1,6 +1,6 @@
 """The links of a case body as the site's Markdown reads them.
 
-The validator's line scan (``checks.check_links``) gives a link's line and column, but
+The validator's line scan (``link_checks.check_links``) gives a link's line and column, but
 a scan can miss what Markdown reads as a link: a reference definition whose destination
 is on the next line, a destination with a line break, an entity or a backslash in it.
 Any such link that MkDocs would take for a page of the site and not find would stop

@@ -18,13 +18,13 @@ from pydantic import ValidationError
 from generator import characters
 from generator.checks import (
     Context,
-    check_links,
     check_original,
     check_translation,
     fingerprint,
     translation_key_problem,
 )
 from generator.frontmatter import read_text, split
+from generator.link_checks import check_links
 from generator.model import CaseMeta, TranslationMeta
 from generator.page_ids import Pages, PageText
 from generator.problems import Problem, Severity

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from generator import body_links
-from generator.checks import check_links
+from generator.link_checks import check_links
 from tests.conftest import REPO
 
 CASES = frozenset({"lviv-services", "youth-lab-moldova"})

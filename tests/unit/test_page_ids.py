@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator import page_ids
-from generator.checks import check_links
+from generator.link_checks import check_links
 from generator.page_ids import Pages, PageText
 from tests.conftest import REPO
 

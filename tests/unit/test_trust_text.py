@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import characters
-from generator.checks import check_links
 from generator.collection import check_case_text, parse_case_text
+from generator.link_checks import check_links
 from generator.yamlload import MAX_DEPTH, MAX_SCALAR, parse
 from tests.conftest import FIXTURES
 from tests.unit.test_properties import CTX, SETTINGS
