@@ -89,11 +89,16 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
         return value if _ID.fullmatch(value) else None
     if name == "style":
         return value if value in STYLES else None
-    if name in _URLS and any(_invisible(c) for c in value):
+    if name in _URLS and not _plain(value) and any(_invisible(c) for c in value):
         # nh3 has read a path here ("java script:" has no scheme); percent-encoded, as a
         # browser would send it, no later reader can take the invisible out and find one.
         return "".join(quote(c, safe="") if _invisible(c) else c for c in value)
     return value
+
+
+def _plain(value: str) -> bool:
+    """Printable ASCII without a space: nothing invisible (most URLs; a quick answer)."""
+    return value.isascii() and value.isprintable() and " " not in value
 
 
 def _invisible(c: str) -> bool:
