@@ -43,7 +43,6 @@ import functools
 import gzip
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -60,6 +59,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_site import LANGS, commonest, synthetic_kb
 
 from tests.browser.serving import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.browser.serving import build as sikb_build
 
 KB = 1024
 
@@ -96,15 +96,8 @@ def serving(site: Path) -> Iterator[str]:
 
 
 def build(root: Path, url: str) -> float:
-    env = {**os.environ, "SIKB_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(root), "build"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = sikb_build(root, url)
     if done.returncode != 0:
         sys.exit(f"sikb build failed in {root}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     return time.perf_counter() - start

@@ -22,10 +22,7 @@ Tests here carry the ``browser`` marker (``make browser``).
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +31,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Request, sync_playwright
 
-from tests.browser.serving import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.browser.serving import CHROMIUM, CHROMIUM_ARGS, build, serve
 from tests.conftest import FIXTURES, REPO, TODAY
 from tests.e2e.test_site import HOSTILE
 
@@ -123,19 +120,7 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "cases" / "hostile-case.md").write_text(HOSTILE, encoding="utf-8")
     with serve(root / "site") as server:
-        env = {
-            **os.environ,
-            "SIKB_TODAY": TODAY,
-            "SIKB_SITE_URL": server.url,
-            "NO_MKDOCS_2_WARNING": "1",
-        }
-        done = subprocess.run(
-            [sys.executable, "-m", "generator", "--root", str(root), "build"],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-        )
+        done = build(root, server.url, SIKB_TODAY=TODAY)
         assert done.returncode == 0, done.stdout + done.stderr
         yield ServedSite(root, server.root, server.url)
 

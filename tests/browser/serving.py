@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,3 +57,14 @@ def serve(root: Path) -> Iterator[Server]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def build(root: Path, url: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``sikb build`` of the knowledge base ``root`` for the address it is served from."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), "build"],
+        env={**os.environ, "SIKB_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )

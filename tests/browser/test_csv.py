@@ -10,10 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +19,7 @@ from playwright.sync_api import Page
 
 from generator.collection import Collection, load
 from tests.browser.conftest import PageLog, origin
-from tests.browser.serving import Server, serve
+from tests.browser.serving import Server, build, serve
 from tests.browser.test_explorer import dataset, open_explorer
 from tests.conftest import FIXTURES, REPO, TODAY
 
@@ -68,19 +65,7 @@ def formulas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server,
         text = CASE.format(title=json.dumps(title), summary=json.dumps(summary))
         (root / "cases" / f"{case_id}.md").write_text(text, encoding="utf-8")
     with serve(root / "site") as server:
-        env = {
-            **os.environ,
-            "SIKB_TODAY": TODAY,
-            "SIKB_SITE_URL": server.url,
-            "NO_MKDOCS_2_WARNING": "1",
-        }
-        done = subprocess.run(
-            [sys.executable, "-m", "generator", "--root", str(root), "build"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = build(root, server.url, SIKB_TODAY=TODAY)
         assert done.returncode == 0, done.stdout + done.stderr
         loaded = load(root).collection
         assert loaded is not None

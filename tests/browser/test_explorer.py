@@ -10,10 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +23,7 @@ from generator.dataset import Dataset
 from generator.i18n import translations
 from generator.render import Options, Renderer
 from tests.browser.conftest import SCREENSHOTS, PageLog, origin, record
-from tests.browser.serving import Server, serve
+from tests.browser.serving import Server, build, serve
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -41,14 +38,7 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Col
     for name in ("taxonomy.yaml", "mkdocs.yml"):
         shutil.copy(REPO / name, root / name)
     with serve(root / "site") as server:
-        env = {**os.environ, "SIKB_SITE_URL": server.url, "NO_MKDOCS_2_WARNING": "1"}
-        done = subprocess.run(
-            [sys.executable, "-m", "generator", "--root", str(root), "build"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = build(root, server.url)
         assert done.returncode == 0, done.stdout + done.stderr
         loaded = load(root).collection
         assert loaded is not None
