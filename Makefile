@@ -31,9 +31,10 @@ serve: $(STAMP) ## Build, then preview at http://127.0.0.1:8000/ with live reloa
 i18n: $(STAMP) ## Translation coverage per language: cases, taxonomy labels, interface strings
 	$(BIN)/sikb i18n
 
-lint: $(STAMP) ## ruff lint and format check
+lint: $(STAMP) ## ruff lint and format check; lint-imports: the layers of generator/ (ARCHITECTURE.md)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 types: $(STAMP) ## mypy, strict on generator/
 	$(BIN)/mypy
@@ -65,4 +66,4 @@ bench: $(STAMP) $(CHROMIUM) ## Benchmarks (figures, not tests): validation, site
 	$(BIN)/python benchmarks/bench_browser.py
 
 clean: ## Remove the built site and caches
-	rm -rf site build .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache

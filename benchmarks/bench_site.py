@@ -38,8 +38,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.checks import fingerprint  # noqa: E402
-from generator.collection import load, parse_case_text  # noqa: E402
+from generator.validate.checks import fingerprint  # noqa: E402
+from generator.validate.collection import load, parse_case_text  # noqa: E402
 
 LANGS = ("en", "ru", "uk")
 WORD = re.compile(r"[^\W\d_]+(?:[-'ʼ’][^\W\d_]+)*")

@@ -42,8 +42,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.model import SUMMARY_MAX
-from generator.taxonomy import Taxonomy, load_taxonomy
+from generator.model.meta import SUMMARY_MAX
+from generator.model.taxonomy import Taxonomy
+from generator.validate.taxonomy import load_taxonomy
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

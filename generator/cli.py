@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__
-from generator.collection import CASES_DIR, Result, load
+from generator.model.taxonomy import TAXONOMY_FILE
 from generator.problems import Severity, promote, render
-from generator.taxonomy import TAXONOMY_FILE
+from generator.validate.collection import CASES_DIR, Result, load
 
 if TYPE_CHECKING:
-    from generator.pipeline import Outcome
+    from generator.build.pipeline import Outcome
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -169,7 +169,7 @@ def _loaded_or_report(root: Path) -> Result:
 
 
 def _new(root: Path, args: argparse.Namespace) -> int:
-    from generator.scaffold import ScaffoldError, write_skeleton
+    from generator.data.scaffold import ScaffoldError, write_skeleton
 
     try:
         path = write_skeleton(
@@ -186,8 +186,8 @@ def _new(root: Path, args: argparse.Namespace) -> int:
 
 
 def _schema(root: Path, args: argparse.Namespace) -> int:
-    from generator.schema import case_schema
-    from generator.taxonomy import load_taxonomy
+    from generator.data.schema import case_schema
+    from generator.validate.taxonomy import load_taxonomy
 
     taxonomy, problems = load_taxonomy(root)
     if taxonomy is None:
@@ -198,7 +198,7 @@ def _schema(root: Path, args: argparse.Namespace) -> int:
 
 
 def _stats(root: Path, args: argparse.Namespace) -> int:
-    from generator.stats import count, render_stats
+    from generator.data.stats import count, render_stats
 
     result = _loaded_or_report(root)
     if result.collection is None:
@@ -212,8 +212,8 @@ def _stats(root: Path, args: argparse.Namespace) -> int:
 
 
 def _fingerprint(root: Path, args: argparse.Namespace) -> int:
-    from generator.checks import fingerprint
-    from generator.collection import classify, load_file
+    from generator.validate.checks import fingerprint
+    from generator.validate.collection import classify, load_file
 
     full = args.path.resolve()
     if not full.is_file():
@@ -242,8 +242,8 @@ def _report_build(outcome: Outcome) -> None:
 
 
 def _build(root: Path, args: argparse.Namespace) -> int:
-    from generator.pipeline import build
-    from generator.publish import SiteDirError
+    from generator.build.pipeline import build
+    from generator.build.publish import SiteDirError
 
     _engine_logging()
     try:
@@ -270,9 +270,9 @@ def _build(root: Path, args: argparse.Namespace) -> int:
 
 
 def _serve(root: Path, args: argparse.Namespace) -> int:
-    from generator import mkdocs_adapter
-    from generator.pipeline import build, protected, watched
-    from generator.publish import SiteDirError, check
+    from generator.build.pipeline import build, protected, watched
+    from generator.build.publish import SiteDirError, check
+    from generator.engine import mkdocs_adapter
 
     _engine_logging()
 
@@ -312,16 +312,16 @@ def _engine_logging() -> None:
 
 
 def _i18n(root: Path, args: argparse.Namespace) -> int:
-    from generator import i18n
-    from generator.stats import translation_coverage
+    from generator.data.stats import translation_coverage
+    from generator.i18n import catalogs
 
     result = _loaded_or_report(root)
     if result.collection is None:
         return EXIT_PROBLEMS
     languages = result.collection.taxonomy.languages
     if args.update:
-        for path in i18n.update(languages):
-            print(f"wrote {path.relative_to(i18n.PACKAGE.parent).as_posix()}")
+        for path in catalogs.update(languages):
+            print(f"wrote {path.relative_to(catalogs.PACKAGE.parent).as_posix()}")
     rows = translation_coverage(result.collection)
     print(
         f"{'language':<10}{'original':>9}{'translated':>11}{'stale':>7}{'missing':>9}"
@@ -330,7 +330,7 @@ def _i18n(root: Path, args: argparse.Namespace) -> int:
     missing_any = False
     details = []
     for row in rows:
-        cov = i18n.coverage(row.language)
+        cov = catalogs.coverage(row.language)
         done = cov.total - len(cov.missing)
         missing_any |= bool(cov.missing)
         print(

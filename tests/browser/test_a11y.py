@@ -19,7 +19,7 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from generator.views import RATING_ORDER
+from generator.model.views import RATING_ORDER
 from tests.browser.conftest import SCREENSHOTS, PageLog, ServedSite, origin, record
 
 pytestmark = pytest.mark.browser

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from generator.collection import Collection, load
+from generator.model.collection import Collection
+from generator.validate.collection import load
 from tests.browser.conftest import PageLog, origin
 from tests.browser.serving import Server, build, serve
 from tests.browser.test_explorer import dataset, open_explorer

@@ -18,10 +18,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from generator.collection import Collection, load
-from generator.dataset import Dataset
-from generator.i18n import translations
-from generator.render import Options, Renderer
+from generator.data.dataset import Dataset
+from generator.i18n.catalogs import translations
+from generator.model.collection import Collection
+from generator.render.pages import Options, Renderer
+from generator.validate.collection import load
 from tests.browser.conftest import SCREENSHOTS, PageLog, origin, record
 from tests.browser.serving import Server, build, serve
 from tests.conftest import REPO

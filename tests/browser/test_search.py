@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Page
 
-from generator.i18n import translations
+from generator.i18n.catalogs import translations
 from tests.browser.conftest import SCREENSHOTS, PageLog, ServedSite
 
 pytestmark = pytest.mark.browser

@@ -31,12 +31,12 @@ from typing import Any
 
 import yaml
 
-from generator.checks import fingerprint
+from generator.validate.checks import fingerprint
 from tests.conftest import FIXTURES, REPO
 
 INPUTS_FILE = FIXTURES / "hostile" / "inputs.yaml"
 MARKUP = re.compile(r"<[A-Za-z/!?]")
-"""What the validator calls markup in a plain-text field (generator/checks.py)."""
+"""What the validator calls markup in a plain-text field (generator/validate/checks.py)."""
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ def test_the_real_collection_is_clean_under_strict() -> None:
 
 def test_the_real_site_builds_in_every_language(tmp_path: Path) -> None:
     """`sikb build` of this repository: every case in every language, by Material."""
-    from generator.collection import load
+    from generator.validate.collection import load
 
     site = tmp_path / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.frontmatter import MAX_BYTES
+from generator.load.frontmatter import MAX_BYTES
 from tests.conftest import FIXTURES
 
 CASE_SCENARIOS = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())

@@ -227,7 +227,7 @@ def test_legitimate_content_survives(built: tuple[Path, Corpus]) -> None:
 
 def test_control_characters_are_refused_in_a_case_file(tmp_path: Path) -> None:
     """The inputs that only the hand-written page carries are refused in a case file,
-    each at its line and column (generator/characters.py)."""
+    each at its line and column (generator/load/characters.py)."""
     root = tmp_path / "kb"
     shutil.copytree(FIXTURES / "kb", root)
     lviv = (root / "cases" / "lviv-services.md").read_text(encoding="utf-8")

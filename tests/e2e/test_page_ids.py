@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import page_ids, views
-from generator.collection import load
+from generator.model import views
+from generator.validate import page_ids
+from generator.validate.collection import load
 from tests.conftest import FIXTURES, REPO
 from tests.e2e.test_site import LANGS, run
 from tests.htmltree import parse

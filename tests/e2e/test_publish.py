@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 import generator
-from generator.mkdocs_adapter import Layout
-from generator.pipeline import protected
-from generator.publish import MANIFEST, SiteDirError, check
+from generator.build.pipeline import protected
+from generator.build.publish import MANIFEST, SiteDirError, check
+from generator.engine.mkdocs_adapter import Layout
 from tests.conftest import FIXTURES, REPO, TODAY
 
 pytestmark = pytest.mark.e2e
@@ -123,7 +123,7 @@ def test_the_generators_code_is_refused_as_a_site_folder(tmp_path: Path) -> None
     parts = protected(Layout.at(root))
     for target, reason in [
         (package, f"is the generator's code ({package})"),
-        (package / "templates", f"lies inside the generator's code ({package})"),
+        (package / "render" / "templates", f"lies inside the generator's code ({package})"),
         (package.parent, f"holds the generator's code ({package})"),
     ]:
         with pytest.raises(SiteDirError) as refused:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator import search_index
+from generator.search import search_index
 from tests.conftest import FIXTURES, REPO
 from tests.e2e.test_site import HOSTILE, LANGS, run
 from tests.htmltree import parse

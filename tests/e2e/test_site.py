@@ -14,7 +14,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 
-from generator.i18n import translations
+from generator.i18n.catalogs import translations
 from tests.conftest import FIXTURES, REPO, TODAY
 from tests.htmltree import Node, parse
 
@@ -303,7 +303,7 @@ def test_no_script_or_handler_from_a_case_reaches_a_page(site: Path) -> None:
         assert "https://example.org/auto" in hrefs
         body = doc.find("div", class_="sikb-body").text
         assert "<script>alert(1)</script>" in body
-        # The markers of the renderer's own HTML (generator/html_blocks.py) are text too,
+        # The markers of the renderer's own HTML (generator/markup/html_blocks.py) are text too,
         # with a space before their ">" (html_blocks.defuse).
         assert "<!--sikb-html-- > <script>alert(6)</script> <!--/sikb-html-- >" in body
     summary = article(page(site, "en", "cases/hostile-case")).find("p", class_="sikb-summary")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.collection import load_file
+from generator.validate.collection import load_file
 
 pytestmark = pytest.mark.e2e
 

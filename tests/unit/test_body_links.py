@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator import body_links
-from generator.link_checks import check_links
+from generator.validate import body_links
+from generator.validate.link_checks import check_links
 from tests.conftest import REPO
 
 CASES = frozenset({"lviv-services", "youth-lab-moldova"})
@@ -79,8 +79,11 @@ def test_the_links_are_read_with_the_markdown_extensions_of_mkdocs_yml() -> None
     blocks (not toc, nor the renderer's own html_blocks), and raw HTML off."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
-    assert ["fenced_code", *(n for n in names if n not in ("toc", "generator.html_blocks"))] == [
+    assert [
+        "fenced_code",
+        *(n for n in names if n not in ("toc", "generator.markup.html_blocks")),
+    ] == [
         *body_links.EXTENSIONS,
-        "generator.sanitise",
+        "generator.markup.sanitise",
     ]
     assert body_links.urls("<a href='../nope/'>x</a> [y](z.md)") == ["z.md"]

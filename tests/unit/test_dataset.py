@@ -1,4 +1,4 @@
-"""The data behind the downloads and the explorer (generator/dataset.py)."""
+"""The data behind the downloads and the explorer (generator/data/dataset.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from generator.collection import Collection, load
-from generator.dataset import Dataset, columns, csv_field, plural_forms
-from generator.i18n import translations
-from generator.render import Options, Renderer
+from generator.data.dataset import Dataset, columns, csv_field, plural_forms
+from generator.i18n.catalogs import translations
+from generator.model.collection import Collection
+from generator.render.pages import Options, Renderer
+from generator.validate.collection import load
 from tests.conftest import FIXTURES
 
 URL = "https://kb.example.org/"

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.dates import DateProblem, parse_partial
+from generator.model.dates import DateProblem, parse_partial
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.frontmatter import split
+from generator.load.frontmatter import split
 
 
 def test_front_matter_and_body_are_cut_at_the_second_marker() -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from generator.html_blocks import defuse, inline, wrap
+from generator.markup.html_blocks import defuse, inline, wrap
 
 
 def convert(text: str) -> str:
-    return markdown.markdown(text, extensions=["generator.html_blocks", "generator.sanitise"])
+    return markdown.markdown(
+        text, extensions=["generator.markup.html_blocks", "generator.markup.sanitise"]
+    )
 
 
 def test_a_marked_block_comes_out_as_written_and_the_rest_is_markdown() -> None:

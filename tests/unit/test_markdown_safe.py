@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.markdown_safe import md_text, meta_text, safe_url
+from generator.markup.markdown_safe import md_text, meta_text, safe_url
 
 
 @pytest.mark.parametrize(

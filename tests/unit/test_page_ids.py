@@ -12,9 +12,9 @@ import re
 import pytest
 import yaml
 
-from generator import page_ids
-from generator.link_checks import check_links
-from generator.page_ids import Pages, PageText
+from generator.validate import page_ids
+from generator.validate.link_checks import check_links
+from generator.validate.page_ids import Pages, PageText
 from tests.conftest import REPO
 
 CASES = frozenset({"a", "b"})
@@ -28,13 +28,17 @@ def test_the_ids_are_computed_with_the_toc_settings_and_extensions_of_mkdocs_yml
     extensions = config["markdown_extensions"]
     settings = {k: v for e in extensions if isinstance(e, dict) for k, v in e.items()}
     mkdocs_order = list(dict.fromkeys(["toc", "tables", "fenced_code", *names]))
-    assert [*page_ids.EXTENSIONS, "generator.html_blocks", "generator.sanitise"] == mkdocs_order
+    assert [
+        *page_ids.EXTENSIONS,
+        "generator.markup.html_blocks",
+        "generator.markup.sanitise",
+    ] == mkdocs_order
     assert settings["toc"] == page_ids.TOC
 
 
 def test_the_page_headings_are_those_the_case_template_writes_in_its_order() -> None:
     """The title, Facts, Criteria at a glance, the body, Sources, Related cases."""
-    template = (REPO / "generator" / "templates" / "site" / "case.md.j2").read_text(
+    template = (REPO / "generator" / "render" / "templates" / "site" / "case.md.j2").read_text(
         encoding="utf-8"
     )
     lines = [line for line in template.splitlines() if line.startswith("#") or line == "{{ body }}"]

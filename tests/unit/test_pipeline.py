@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from generator import pipeline
+from generator.build import pipeline
 
 
 def _pid(lang: str) -> tuple[int, int]:

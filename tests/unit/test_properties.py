@@ -9,10 +9,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.checks import Context
-from generator.collection import check_case_text
-from generator.taxonomy import load_taxonomy, parse_taxonomy
-from generator.yamlload import parse
+from generator.load.yamlload import parse
+from generator.validate.checks import Context
+from generator.validate.collection import check_case_text
+from generator.validate.taxonomy import load_taxonomy, parse_taxonomy
 from tests.conftest import FIXTURES
 
 TAXONOMY, _ = load_taxonomy(FIXTURES / "kb")

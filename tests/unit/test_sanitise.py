@@ -6,14 +6,14 @@ import markdown
 import pytest
 import yaml
 
-from generator.html_blocks import defuse, inline, wrap
-from generator.sanitise import clean
+from generator.markup.html_blocks import defuse, inline, wrap
+from generator.markup.sanitise import clean
 from tests.conftest import REPO
 from tests.htmlsafety import hazards
 
 # The extensions of mkdocs.yml, with MkDocs' own (toc, tables, fenced_code).
 EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "def_list", "footnotes",
-              "generator.html_blocks", "generator.sanitise"]  # fmt: skip
+              "generator.markup.html_blocks", "generator.markup.sanitise"]  # fmt: skip
 
 
 def convert(text: str, *, contributor: bool = True) -> str:
@@ -211,8 +211,8 @@ def test_mkdocs_yml_runs_the_sanitiser_with_the_extensions_its_allow_list_knows(
         "admonition",
         "def_list",
         "footnotes",
-        "generator.html_blocks",
-        "generator.sanitise",
+        "generator.markup.html_blocks",
+        "generator.markup.sanitise",
     ]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.search_index import too_common
+from generator.search.search_index import too_common
 
 
 def test_words_above_the_limit_are_listed_lower_cased_and_sorted() -> None:

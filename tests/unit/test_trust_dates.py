@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from generator.checks import Context
-from generator.collection import check_case_text
-from generator.dates import DateProblem, parse_partial
-from generator.taxonomy import load_taxonomy
+from generator.model.dates import DateProblem, parse_partial
+from generator.validate.checks import Context
+from generator.validate.collection import check_case_text
+from generator.validate.taxonomy import load_taxonomy
 from tests.conftest import REPO
 
 TAXONOMY, _ = load_taxonomy(REPO)

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import characters
-from generator.collection import check_case_text, parse_case_text
-from generator.link_checks import check_links
-from generator.yamlload import MAX_DEPTH, MAX_SCALAR, parse
+from generator.load import characters
+from generator.load.yamlload import MAX_DEPTH, MAX_SCALAR, parse
+from generator.validate.collection import check_case_text, parse_case_text
+from generator.validate.link_checks import check_links
 from tests.conftest import FIXTURES
 from tests.unit.test_properties import CTX, SETTINGS
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.yamlload import parse, resolve_plain
+from generator.load.yamlload import parse, resolve_plain
 
 
 def test_positions_are_file_lines_and_columns() -> None:

@@ -1,0 +1,1 @@
+"""Build: the pipeline as one call (sikb build, sikb serve), and publishing the site folder."""

@@ -1,0 +1,197 @@
+"""load -> validate -> render -> engine, as one call for ``sikb build`` and ``sikb serve``."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator.engine import mkdocs_adapter as engine
+from generator.build import publish
+from generator.search import search_index
+from generator.model.collection import Collection
+from generator.validate.collection import load
+from generator.problems import Problem, Severity, promote
+from generator.render.pages import Options
+from generator.render.site import DOCS_DIR, TreeReport, handwritten_files, write_language
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Outcome:
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+    trees: list[TreeReport] = field(default_factory=list)
+    built: list[engine.Built] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    search_error: str | None = None
+    """Why the search index could not be built (the build then fails)."""
+    site: Path | None = None
+    """The site folder the build published, once it has."""
+
+    @property
+    def ok(self) -> bool:
+        no_errors = not any(p.severity is Severity.ERROR for p in self.problems)
+        built = bool(self.built) and all(b.error is None for b in self.built)
+        return no_errors and built and self.search_error is None
+
+
+def jobs_default(languages: int) -> int:
+    """One process per language while there are cores to spare for it.
+
+    Three languages on two cores still run as three: the last one then shares the
+    cores instead of starting when the first two are done, which ends sooner.
+    """
+    cores = len(os.sched_getaffinity(0))
+    return max(1, min(languages, max(cores, cores + cores // 2)))
+
+
+def build(
+    root: Path,
+    site: Path | None = None,
+    *,
+    strict: bool = False,
+    jobs: int | None = None,
+    on_problems: Callable[[Outcome], None] | None = None,
+) -> Outcome:
+    """Validate the collection, write the language trees, build them; stop at the first failure.
+
+    Errors stop the build. Warnings (a stale translation, a missing note) are reported
+    and the site shows them to readers; ``strict`` makes them stop the build too.
+    The site folder changes only if every language and its search index were built,
+    all at once (``publish``); one the build may not replace raises
+    ``publish.SiteDirError`` before anything is done.
+    """
+    layout = engine.Layout.at(root, site)
+    shown = str(site) if site is not None else "site/"
+    target = publish.check(layout.site, root, protected(layout), shown)
+    publish.tidy(target)
+    out = Outcome()
+    t0 = time.perf_counter()
+    result = load(root)
+    out.problems = promote(result.problems) if strict else result.problems
+    out.files_checked = result.files_checked
+    out.timings["validate"] = time.perf_counter() - t0
+    if out.problems and on_problems:
+        on_problems(out)
+    if result.collection is None or any(p.severity is Severity.ERROR for p in out.problems):
+        return out
+    collection = result.collection
+    languages = collection.taxonomy.languages
+    names = list(handwritten_files(root / DOCS_DIR, languages[0]))
+    url = engine.site_url()
+    options = Options(os.environ.get("SIKB_EDIT_URL") or None, frozenset(names), url)
+    if limit := os.environ.get("SIKB_SEARCH_TOO_COMMON"):
+        options = replace(options, too_common=int(limit))
+    t1 = time.perf_counter()
+    staging = publish.prepare(target)
+    try:
+        work = replace(layout, site=staging)
+        _JOBS.append(_Job(collection, root, work, options, names))
+        try:
+            done = _each_language(languages, jobs or jobs_default(len(languages)))
+        finally:
+            _JOBS.clear()
+        _outcome(out, done, t1)
+        if out.ok:
+            engine.write_root(work, languages, url)
+            publish.publish(staging, target)
+            out.site = target
+    finally:
+        publish.discard(staging)
+    return out
+
+
+def protected(layout: engine.Layout) -> list[tuple[Path, str]]:
+    """What a site folder may not be, hold or lie inside, besides the root."""
+    root = layout.root
+    return [
+        (root / "cases", "the cases' folder"),
+        (root / DOCS_DIR, "the hand-written pages' folder"),
+        (layout.build, "the build's working folder"),
+        (root / ".git", "the repository"),
+        (root / "taxonomy.yaml", "the taxonomy"),
+        (root / engine.BASE_CONFIG, "the site's configuration"),
+        (Path(__file__).parent.parent, "the generator's code"),
+    ]
+
+
+def _outcome(out: Outcome, done: list[tuple[TreeReport, engine.Built]], start: float) -> None:
+    out.trees = [tree for tree, _ in done]
+    out.built = [built for _, built in done]
+    out.timings["render, engine and search"] = time.perf_counter() - start
+    # What each step took in one language's process, on average: parts of the figure
+    # above, since the languages run side by side.
+    n = len(done)
+    out.timings["per language: render"] = sum(t.seconds for t in out.trees) / n
+    out.timings["engine"] = sum(b.seconds for b in out.built) / n
+    out.timings["search"] = sum(b.after_seconds for b in out.built) / n
+    errors = [f"{b.language}: {b.after_error}" for b in out.built if b.after_error]
+    out.search_error = "\n".join(errors) or None
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What every language's process needs."""
+
+    collection: Collection
+    root: Path
+    layout: engine.Layout
+    options: Options
+    handwritten: list[str]
+
+
+_JOBS: list[_Job] = []
+"""The build under way, set before the processes are forked so that they inherit the
+loaded collection instead of receiving a pickled copy of it."""
+
+
+def _each_language(languages: Sequence[str], jobs: int) -> list[tuple[TreeReport, engine.Built]]:
+    # Forked, whatever the platform's default start method (forkserver from Python 3.14,
+    # spawn on macOS): a forked process inherits the loaded collection (``_JOBS``).
+    if jobs <= 1 or len(languages) == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_language(lang) for lang in languages]
+    # The loaded collection is only read from here on: frozen, the garbage collector no
+    # longer walks it in every process, nor copies its pages into each forked one.
+    gc.freeze()
+    try:
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(languages)), mp_context=fork) as pool:
+            return list(pool.map(_language, languages))
+    finally:
+        gc.unfreeze()
+
+
+def _language(lang: str) -> tuple[TreeReport, engine.Built]:
+    """Render ``lang``, write its config, build it and index it for search, in one process:
+    no language waits for the others between steps."""
+    job = _JOBS[-1]
+    languages = job.collection.taxonomy.languages
+    docs = job.layout.build / "docs"
+    tree = write_language(job.collection, job.root, docs, job.options, lang)
+    engine.write_config(
+        job.layout, lang, languages, job.handwritten, job.options.site_url, tree.too_common
+    )
+    return tree, engine.build_language(job.layout, lang, search_index.index)
+
+
+def watched(root: Path) -> list[Path]:
+    """What a preview watches: the cases, the taxonomy, hand-written pages, theme overrides."""
+    package = Path(__file__).parent.parent
+    return [
+        root / "cases",
+        root / "taxonomy.yaml",
+        root / DOCS_DIR,
+        engine.OVERRIDES,
+        root / engine.BASE_CONFIG,
+        package / "render" / "templates",
+        package / "i18n" / "locales",
+        package / "render" / "assets",
+    ]

@@ -1,0 +1,1 @@
+"""The collection as data: downloads and explorer data, stats, the JSON Schema, case skeletons."""

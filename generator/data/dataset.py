@@ -1,0 +1,226 @@
+"""The collection as data, per site language: the downloads and the explorer's data.
+
+- ``data/cases.csv`` and ``data/cases.json``: every case, one flat record each, ids and
+  labels side by side, text in the page's language. They are the explorer's
+  no-JavaScript fallback, and what its "download" buttons give, filtered.
+- ``explorer/data.json``: the same records in a compact, column-wise form (numbers in
+  place of repeated ids) that the explorer loads first; ``explorer/summaries.json``
+  holds the summaries, which the explorer loads only when they are needed (free
+  text, downloads), so its first load stays small at 10,000 cases.
+
+The explorer's script rebuilds the flat records from the compact form; a browser test
+checks that its CSV is exactly this module's rows for the same cases.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from babel import Locale
+
+from generator.model.collection import Case, Collection
+from generator.model.views import RATING_ORDER, SYMBOLS, CaseText, sort_key
+
+FACETS = ("country", "region", "sector", "theme", "actor", "actor_type", "status")
+"""The explorer's list facets, in the order they are shown; criteria follow them."""
+_KIND = {
+    "country": "countries",
+    "region": "regions",
+    "sector": "sectors",
+    "theme": "themes",
+    "actor": "actors",
+    "actor_type": "actor_types",
+    "status": "statuses",
+}
+_MULTI = ("country", "region", "sector", "theme", "actor", "actor_type")
+
+
+def columns(criteria: Sequence[str]) -> list[str]:
+    """The CSV header: ids beside labels, then one column per criterion's rating."""
+    head = ["id", "title", "summary", "text_language", "original_language", "url"]
+    head += ["start", "end", "updated", "status", "status_label"]
+    for f in _MULTI:
+        head += [f"{f}s" if f != "country" else "countries", f"{f}_labels"]
+    return head + [f"criterion_{c}" for c in criteria]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One language's view of the collection, as records and as the explorer's columns."""
+
+    collection: Collection
+    texts: dict[str, CaseText]
+    label: Callable[[str, str], str]
+    """``label(kind, id)`` in the page's language (``kind`` as in taxonomy.yaml)."""
+    lang: str
+    cases_url: str
+    """Absolute URL of this language's case pages; a case's URL is this + id + ``/``."""
+
+    def ordered(self) -> list[Case]:
+        cases = self.collection.cases.values()
+        return sorted(cases, key=lambda c: (sort_key(self.texts[c.id].title), c.id))
+
+    def values(self, case: Case) -> dict[str, list[str]]:
+        """Every facet's ids for a case, each id once, in the case's own order."""
+        tax, m = self.collection.taxonomy, case.meta
+        actors = [a.id for a in m.actors]
+        out = {
+            "country": m.countries,
+            "region": [tax.countries[c].region for c in m.countries],
+            "sector": m.sectors,
+            "theme": m.themes,
+            "actor": actors,
+            "actor_type": [tax.actors[a].type for a in actors],
+            "status": [m.status],
+        }
+        return {k: list(dict.fromkeys(v)) for k, v in out.items()}
+
+    def rating(self, case: Case, criterion: str) -> str:
+        a = case.meta.criteria.get(criterion)
+        return a.rating if a else "unknown"
+
+    def record(self, case: Case) -> dict[str, Any]:
+        t, m = self.texts[case.id], case.meta
+        v = self.values(case)
+        rec: dict[str, Any] = {
+            "id": case.id,
+            "title": t.title,
+            "summary": t.summary,
+            "text_language": t.shown,
+            "original_language": m.language,
+            "url": f"{self.cases_url}{case.id}/",
+            "start": m.period.start if m.period else "",
+            "end": m.period.end or "" if m.period else "",
+            "updated": m.updated,
+            "status": m.status,
+            "status_label": self.label("statuses", m.status),
+        }
+        for f in _MULTI:
+            rec["countries" if f == "country" else f"{f}s"] = v[f]
+            rec[f"{f}_labels"] = [self.label(_KIND[f], i) for i in v[f]]
+        for crit in self.collection.taxonomy.criteria:
+            rec[f"criterion_{crit}"] = self.rating(case, crit)
+        return rec
+
+    @cached_property
+    def _records(self) -> list[dict[str, Any]]:
+        return [self.record(c) for c in self.ordered()]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every case's record, by title: built once, read by the CSV, JSON and explorer."""
+        return self._records
+
+    def csv_text(self) -> str:
+        """RFC 4180 with a byte-order mark, so spreadsheet programs read the Cyrillic;
+        every field as ``csv_field`` writes it (the explorer's script writes the same)."""
+        head = columns(list(self.collection.taxonomy.criteria))
+        rows = [head, *([rec[k] for k in head] for rec in self.records())]
+        return "\ufeff" + "".join(",".join(map(csv_field, row)) + "\r\n" for row in rows)
+
+    def json_text(self) -> str:
+        return json.dumps(self.records(), ensure_ascii=False, indent=2) + "\n"
+
+    # the explorer's compact form ----------------------------------------------
+    def explorer(self) -> tuple[str, str]:
+        """``(data.json, summaries.json)``: facets as numbers into per-facet id lists."""
+        tax = self.collection.taxonomy
+        records = self.records()
+        field = {f: "countries" if f == "country" else f"{f}s" for f in _MULTI}
+        per_case = [{**{f: r[field[f]] for f in _MULTI}, "status": [r["status"]]} for r in records]
+        facets: dict[str, dict[str, list[str]]] = {}
+        index: dict[str, dict[str, int]] = {}
+        for f in FACETS:
+            used = dict.fromkeys(i for v in per_case for i in v[f])
+            ids = sorted(used, key=lambda i, f=f: (sort_key(self.label(_KIND[f], i)), i))  # type: ignore[misc]
+            facets[f] = {"ids": ids, "labels": [self.label(_KIND[f], i) for i in ids]}
+            index[f] = {i: n for n, i in enumerate(ids)}
+        ratings = {r: n for n, r in enumerate(RATING_ORDER)}
+        languages = sorted({r[k] for r in records for k in ("text_language", "original_language")})
+        lang_index = {code: n for n, code in enumerate(languages)}
+        cols: dict[str, list[Any]] = {
+            "id": [r["id"] for r in records],
+            "title": [r["title"] for r in records],
+            "text_language": [lang_index[r["text_language"]] for r in records],
+            "original_language": [lang_index[r["original_language"]] for r in records],
+            "start": [r["start"] for r in records],
+            "end": [r["end"] for r in records],
+            "updated": [r["updated"] for r in records],
+            "status": [index["status"][r["status"]] for r in records],
+            "criteria": [
+                "".join(str(ratings[r[f"criterion_{c}"]]) for c in tax.criteria) for r in records
+            ],
+            **{f: [[index[f][i] for i in v[f]] for v in per_case] for f in _MULTI},
+        }
+        data = {
+            "version": 1,
+            "language": self.lang,
+            "cases_url": self.cases_url,
+            "columns": columns(list(tax.criteria)),
+            "facets": facets,
+            "criteria": {
+                "ids": list(tax.criteria),
+                "labels": [self.label("criteria", c) for c in tax.criteria],
+            },
+            "ratings": {
+                "ids": list(RATING_ORDER),
+                "labels": [self.label("ratings", r) for r in RATING_ORDER],
+                "symbols": [SYMBOLS[r] for r in RATING_ORDER],
+            },
+            "languages": languages,
+            "cases": cols,
+        }
+        summaries = [r["summary"] for r in records]
+        return _compact(data), _compact(summaries)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet program runs as a formula when a cell begins with it (OWASP, CSV
+injection)."""
+_QUOTED = re.compile('[,;"\t\r\n]')
+"""Fields holding these are quoted: RFC 4180's comma, quote and line breaks, and the
+semicolon and tab that spreadsheet programs split on in other locales (the Russian and
+Ukrainian Excel splits on ";"), where an unquoted ``x;=1`` would become a formula cell."""
+
+
+def csv_field(value: object) -> str:
+    """One CSV field: a list joined with ``"; "``; a value that would begin with a formula
+    character gets a single quote in front, which a spreadsheet shows as text, and is
+    quoted, as OWASP advises; any other value is quoted when it holds a separator, a
+    quote or a line break. Ids, dates, years and URLs never begin with those characters
+    and are written as they are; the JSON keeps every value as it is."""
+    text = "; ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+    if text.startswith(FORMULA_START):
+        text = "'" + text
+    elif not _QUOTED.search(text):
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def plural_forms(
+    ngettext: Callable[[str, str, int], str], lang: str
+) -> Callable[[str, str], dict[str, str]]:
+    """Turn a gettext plural into CLDR categories (``one``, ``few``, ``many``, ``other``).
+
+    The script picks a category with ``Intl.PluralRules``; the words for each come from
+    the catalog, by asking gettext for a number that CLDR puts in that category.
+    """
+    rule = Locale.parse(lang).plural_form
+
+    def forms(singular: str, plural: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for n in (*range(0, 200), 1000, 1_000_000):
+            out.setdefault(rule(n), ngettext(singular, plural, n))
+        # Whole numbers never reach ru's "other" (fractions); keep it as the fallback.
+        out.setdefault("other", ngettext(singular, plural, 2))
+        return out
+
+    return forms

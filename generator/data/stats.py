@@ -1,0 +1,128 @@
+"""``sikb stats``: counts of cases by country, sector, theme and status."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from generator.i18n import names
+from generator.model.collection import Collection
+from generator.model.taxonomy import Taxonomy
+
+Counts = dict[str, dict[str, int]]
+
+
+def count(collection: Collection) -> Counts:
+    """Cases per term, most first, then by id; a case counts once per term it names."""
+    tallies: dict[str, Counter[str]] = {
+        k: Counter() for k in ("countries", "sectors", "themes", "statuses", "languages")
+    }
+    for case in collection.cases.values():
+        m = case.meta
+        tallies["countries"].update(set(m.countries))
+        tallies["sectors"].update(set(m.sectors))
+        tallies["themes"].update(set(m.themes))
+        tallies["statuses"][m.status] += 1
+        tallies["languages"][m.language] += 1
+    out: Counts = {
+        "total": {
+            "cases": len(collection.cases),
+            "translations": sum(map(len, collection.translations.values())),
+        }
+    }
+    for key, tally in tallies.items():
+        out[key] = dict(sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
+    return out
+
+
+def render_stats(counts: Counts, taxonomy: Taxonomy) -> str:
+    lang = taxonomy.default_language
+    total = counts["total"]
+    lines = [
+        f"{total['cases']} cases, {total['translations']} translations, "
+        f"in {len(counts['countries'])} countries"
+    ]
+
+    def label(key: str, term: str) -> str:
+        if key == "countries":
+            return names.country_name(term, lang)
+        if key == "languages":
+            return names.language_name(term, lang)
+        vocab = {
+            "sectors": taxonomy.sectors,
+            "themes": taxonomy.themes,
+            "statuses": taxonomy.statuses,
+        }[key]
+        return vocab[term].label[lang]
+
+    for key in ("countries", "sectors", "themes", "statuses", "languages"):
+        lines.append("")
+        heading = {"countries": "country", "statuses": "status"}.get(key, key[:-1])
+        lines.append(f"By {heading}:")
+        width = max((len(t) for t in counts[key]), default=0)
+        for term, n in counts[key].items():
+            lines.append(f"  {n:>5}  {term:<{width}}  {label(key, term)}")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class LanguageCoverage:
+    language: str
+    original: int
+    """Cases written in this language."""
+    translated: int
+    stale: int
+    missing: int
+    missing_cases: tuple[str, ...]
+    stale_cases: tuple[str, ...]
+    missing_labels: tuple[str, ...]
+    """Taxonomy entries without a label (or description, question) in this language."""
+
+
+def translation_coverage(collection: Collection) -> list[LanguageCoverage]:
+    """Per site language: how many cases a reader gets in their language."""
+    tax = collection.taxonomy
+    rows = []
+    for lang in tax.languages:
+        original = translated = 0
+        stale: list[str] = []
+        missing: list[str] = []
+        for cid, case in sorted(collection.cases.items()):
+            if case.meta.language == lang:
+                original += 1
+                continue
+            tr = collection.translations.get(cid, {}).get(lang)
+            if tr is None:
+                missing.append(cid)
+            elif tr.stale:
+                stale.append(cid)
+            else:
+                translated += 1
+        rows.append(
+            LanguageCoverage(
+                lang,
+                original,
+                translated,
+                len(stale),
+                len(missing),
+                tuple(missing),
+                tuple(stale),
+                tuple(_missing_labels(tax, lang)),
+            )
+        )
+    return rows
+
+
+def _missing_labels(tax: Taxonomy, lang: str) -> list[str]:
+    out = []
+    vocabularies = ("regions", "sectors", "themes", "actor_types", "roles", "criteria")
+    for key in (*vocabularies, "ratings", "statuses"):
+        for term_id, term in getattr(tax, key).items():
+            for field in ("label", "description", "question"):
+                labels = getattr(term, field, None)
+                if labels is not None and not labels.get(lang):
+                    out.append(f"{key}.{term_id}.{field}")
+    for actor_id, actor in tax.actors.items():
+        if isinstance(actor.name, dict) and not actor.name.get(lang):
+            out.append(f"actors.{actor_id}.name")
+    return out

@@ -1,0 +1,245 @@
+"""The only module that imports MkDocs: build each language's tree with MkDocs + Material.
+
+Design: the core writes one Markdown tree per language (``build/docs/<lang>/``);
+here each gets a small generated config (``build/mkdocs/<lang>.yml``) that
+``INHERIT``s the shared ``mkdocs.yml`` and sets the language, the paths, the
+language switcher and the navigation. Each language builds into ``site/<lang>/`` (in
+its own process: ``pipeline.build``), and ``site/index.html`` sends a reader to their
+language.
+Another engine that reads ``mkdocs.yml`` and a Markdown folder (Zensical) needs
+only this module replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from generator.i18n.catalogs import N_, translations
+from generator.i18n.names import autonym
+from generator.render.pages import EXPLORER, EXPLORER_PATH, HANDWRITTEN, KIND_TITLES
+from generator.search.search_index import ERROR, FILTERS, FILTERS_LABEL, TOO_COMMON
+
+log = logging.getLogger("mkdocs.sikb")
+
+BASE_CONFIG = "mkdocs.yml"
+OVERRIDES = Path(__file__).parent / "overrides"
+"""Theme overrides the generated pages rely on: per-page switcher links, sitemap alternates."""
+HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
+"""Python the theme's templates call: a render-once cache (navigation, search dialog)."""
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+SITE_NAME = N_("SIKB — Social Innovation Knowledge Base")
+HOME = N_("Home")
+ABOUT_SECTION = N_("About")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where things are, relative to the knowledge base root."""
+
+    root: Path
+    build: Path
+    site: Path
+    """Where the site is written: the site folder, or the folder beside it that a build
+    writes into before it replaces the site (``publish``)."""
+
+    @classmethod
+    def at(cls, root: Path, site: Path | None = None) -> Layout:
+        return cls(root, root / "build", site or root / "site")
+
+    def docs(self, lang: str) -> Path:
+        return self.build / "docs" / lang
+
+    def config(self, lang: str) -> Path:
+        return self.build / "mkdocs" / f"{lang}.yml"
+
+
+@dataclass(frozen=True)
+class Built:
+    language: str
+    seconds: float
+    error: str | None = None
+    after_seconds: float = 0.0
+    """How long the step run after this language's build took (the search index)."""
+    after_error: str | None = None
+    """Why that step failed."""
+
+
+def site_url() -> str:
+    url = os.environ.get("SIKB_SITE_URL") or DEFAULT_SITE_URL
+    return url if url.endswith("/") else url + "/"
+
+
+def write_config(
+    layout: Layout,
+    lang: str,
+    languages: Sequence[str],
+    handwritten: Sequence[str],
+    root_url: str,
+    too_common: Sequence[str] = (),
+) -> Path:
+    """The config of ``lang``, INHERITing the shared mkdocs.yml; written only if it changed.
+
+    ``languages``: every site language, for the switcher; ``too_common``: the words too
+    common to search alone in ``lang``.
+    """
+    tr = translations(lang)
+    _ = tr.ugettext
+    config_path = layout.config(lang)
+    here = config_path.parent
+    about = [{_(HANDWRITTEN[n]): f"{n}.md"} for n in HANDWRITTEN if n in handwritten]
+    nav: list[object] = [{_(HOME): "index.md"}, {_(EXPLORER): EXPLORER_PATH}]
+    nav += [{_(KIND_TITLES[k]): f"{k}/index.md"} for k in KIND_TITLES if k != "regions"]
+    if about:
+        nav.append({_(ABOUT_SECTION): about})
+    config = {
+        "INHERIT": os.path.relpath(layout.root / BASE_CONFIG, here),
+        "site_name": _(SITE_NAME),
+        "site_url": f"{root_url}{lang}/",
+        "docs_dir": os.path.relpath(layout.docs(lang), here),
+        "site_dir": os.path.relpath(layout.site / lang, here),
+        "hooks": [os.path.relpath(HOOKS, here)],
+        "theme": {
+            "language": lang,
+            "custom_dir": os.path.relpath(OVERRIDES, here),
+        },
+        "extra": {
+            "sikb_root": root_url,
+            "sikb_search": {  # overrides/partials/search.html
+                "filters_label": _(FILTERS_LABEL),
+                "error": _(ERROR),
+                "too_common": _(TOO_COMMON),
+                "common": " ".join(too_common),
+                "filters": [
+                    {"name": f.name, "label": _(f.label), "all": _(f.all)} for f in FILTERS
+                ],
+            },
+            "alternate": [
+                {"name": autonym(other), "link": f"../{other}/", "lang": other}
+                for other in languages
+            ],
+        },
+        "nav": nav,
+    }
+    text = "# Written by `sikb build`; edit mkdocs.yml or generator/ instead.\n"
+    text += yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    config_path.parent.mkdir(parents=True, exist_ok=True)
+    if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
+        config_path.write_text(text, encoding="utf-8")
+    return config_path
+
+
+def build_language(layout: Layout, lang: str, after: Callable[[Path], None] | None = None) -> Built:
+    """Run MkDocs on the config of ``lang``; then ``after(site/<lang>)`` (the search index).
+
+    Called in the language's own process (``pipeline.build``), so ``after`` overlaps the
+    other languages' builds instead of waiting for the last of them.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    start = time.perf_counter()
+    try:
+        build(load_config(config_file=str(layout.config(lang))))
+    except Exception as e:  # a failed language is reported, not a traceback
+        return Built(lang, time.perf_counter() - start, f"{type(e).__name__}: {e}")
+    built = Built(lang, time.perf_counter() - start)
+    if after is None:
+        return built
+    start = time.perf_counter()
+    try:
+        after(layout.site / lang)
+    except Exception as e:
+        return replace(built, after_seconds=time.perf_counter() - start, after_error=str(e))
+    return replace(built, after_seconds=time.perf_counter() - start)
+
+
+def write_root(layout: Layout, languages: Sequence[str], root_url: str) -> None:
+    """``site/index.html`` picks the reader's language; ``site/sitemap.xml`` lists theirs.
+
+    ``layout.site`` is the new folder the build writes into (``pipeline.build``), so
+    nothing from an older build is there to remove.
+    """
+    default = languages[0]
+    links = "\n".join(
+        f'    <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{escape(autonym(lang))}</a>'
+        "</li>"
+        for lang in languages
+    )
+    alternates = "\n".join(
+        f'  <link rel="alternate" hreflang="{lang}" href="{root_url}{lang}/">' for lang in languages
+    )
+    page = f"""<!doctype html>
+<html lang="{default}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>SIKB</title>
+{alternates}
+  <link rel="alternate" hreflang="x-default" href="{root_url}{default}/">
+  <noscript><meta http-equiv="refresh" content="0; url={default}/"></noscript>
+  <script>
+    (function () {{
+      var site = {json.dumps(list(languages))};
+      var wanted = (navigator.languages || [navigator.language || ""]).map(function (l) {{
+        return l.slice(0, 2).toLowerCase();
+      }});
+      var lang = wanted.find(function (l) {{ return site.indexOf(l) >= 0; }}) || site[0];
+      location.replace(lang + "/");
+    }})();
+  </script>
+</head>
+<body>
+  <ul>
+{links}
+  </ul>
+</body>
+</html>
+"""
+    layout.site.mkdir(parents=True, exist_ok=True)
+    (layout.site / "index.html").write_text(page, encoding="utf-8")
+    entries = "\n".join(
+        f"  <sitemap><loc>{root_url}{lang}/sitemap.xml</loc></sitemap>" for lang in languages
+    )
+    (layout.site / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}\n</sitemapindex>\n",
+        encoding="utf-8",
+    )
+
+
+def serve(
+    layout: Layout,
+    rebuild: Callable[[], bool],
+    watch: Sequence[Path],
+    host: str = "127.0.0.1",
+    port: int = 8000,
+) -> None:
+    """Preview with live reload; ``rebuild`` renders and builds, and reports its own problems."""
+    from mkdocs.livereload import LiveReloadServer
+
+    def builder() -> None:
+        try:
+            rebuild()
+        except Exception:  # keep serving the last good site
+            log.exception("rebuild failed")
+
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(layout.site))
+    for path in watch:
+        if path.exists():
+            server.watch(str(path))
+    try:
+        server.serve()  # type: ignore[no-untyped-call]
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
+    finally:
+        server.shutdown()

@@ -1,0 +1,110 @@
+"""What a reader of one language sees of the collection: texts, groupings, counts.
+
+Pure functions over the models; the templates only lay these out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
+
+from generator.model.collection import Case, Collection
+
+T = TypeVar("T")
+PAGE_SIZE = 50
+"""Cases per listing page: a page's weight must not grow with the collection."""
+RECENT = 10
+RATING_ORDER = ("met", "partial", "not-met", "unknown")
+SYMBOLS = {"met": "✔", "partial": "◐", "not-met": "✘", "unknown": "?"}
+"""Each rating's symbol, so a rating reads without colour."""
+
+
+class State(StrEnum):
+    ORIGINAL = "original"
+    TRANSLATION = "translation"
+    STALE = "stale"
+    FALLBACK = "fallback"
+    """No translation into the page's language: the original is shown."""
+
+
+@dataclass(frozen=True)
+class CaseText:
+    """A case's words as shown on a page in ``lang``."""
+
+    case: Case
+    lang: str
+    shown: str
+    """The language of the text shown (the original's where there is no translation)."""
+    state: State
+    title: str
+    summary: str
+    body: str
+    places: tuple[str, ...]
+    notes: dict[str, str]
+    machine_translated: bool = False
+
+
+def case_text(collection: Collection, case: Case, lang: str) -> CaseText:
+    meta = case.meta
+    notes = {k: a.note for k, a in meta.criteria.items() if a.note}
+    tr = None if meta.language == lang else collection.translations.get(case.id, {}).get(lang)
+    if tr is None:
+        state = State.ORIGINAL if meta.language == lang else State.FALLBACK
+        return CaseText(
+            case, lang, meta.language, state, meta.title, meta.summary, case.body,
+            tuple(meta.places), notes,
+        )  # fmt: skip
+    tnotes = {k: tr.meta.criteria[k].note if k in tr.meta.criteria else v for k, v in notes.items()}
+    return CaseText(
+        case,
+        lang,
+        lang,
+        State.STALE if tr.stale else State.TRANSLATION,
+        tr.meta.title,
+        tr.meta.summary,
+        tr.body,
+        tuple(tr.meta.places) or tuple(meta.places),
+        tnotes,
+        tr.meta.machine_translated,
+    )
+
+
+def sort_key(text: str) -> str:
+    return text.casefold()
+
+
+def mix(cases: Iterable[Case], field: Callable[[Case], Iterable[str]]) -> list[tuple[str, int]]:
+    """How many cases carry each id, most first, then by id."""
+    counts = Counter(i for c in cases for i in dict.fromkeys(field(c)))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def profile(cases: Sequence[Case], criteria: Iterable[str]) -> list[tuple[str, dict[str, int]]]:
+    """Per criterion, how many cases are rated met, partial, not met and unknown."""
+    out = []
+    for crit in criteria:
+        counts = dict.fromkeys(RATING_ORDER, 0)
+        for c in cases:
+            a = c.meta.criteria.get(crit)
+            rating = a.rating if a else "unknown"
+            counts[rating] = counts.get(rating, 0) + 1
+        out.append((crit, counts))
+    return out
+
+
+def pages(items: Sequence[T], size: int = PAGE_SIZE) -> list[Sequence[T]]:
+    """``items`` in chunks of ``size``; at least one (possibly empty) page."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def recent(cases: Iterable[Case], n: int = RECENT) -> list[Case]:
+    """The ``n`` most recently updated cases, newest first, then by id."""
+    ordered = sorted(cases, key=lambda c: c.id)
+    return sorted(ordered, key=lambda c: c.meta.updated, reverse=True)[:n]
+
+
+def start_year(case: Case) -> str:
+    return case.meta.period.start[:4] if case.meta.period else ""

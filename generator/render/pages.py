@@ -1,0 +1,488 @@
+"""Render the collection into Markdown pages, one tree per site language.
+
+The renderer sees only models (``Collection``, ``Taxonomy``) and writes plain
+Markdown with a little HTML of its own, so any engine that builds a folder of
+Markdown can take it. Every value that comes from a case is escaped here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.data.dataset import Dataset, plural_forms
+from generator.i18n import names
+from generator.i18n.catalogs import N_, Nn_, translations
+from generator.markup import html_blocks
+from generator.markup.markdown_safe import md_text, meta_text, safe_url
+from generator.model import views
+from generator.model.collection import Case, Collection
+from generator.model.views import RATING_ORDER, SYMBOLS, CaseText, State
+from generator.render import charts
+from generator.search.search_index import TOO_COMMON_OCCURRENCES
+
+KINDS = ("countries", "regions", "sectors", "themes", "actors", "criteria")
+KIND_TITLES = {
+    "cases": N_("Cases"),
+    "countries": N_("Countries"),
+    "regions": N_("Regions"),
+    "sectors": N_("Sectors"),
+    "themes": N_("Themes"),
+    "actors": N_("Actors"),
+    "criteria": N_("Criteria"),
+}
+EXPLORER = N_("Explorer")
+EXPLORER_PATH = "explorer/index.md"
+EXPLORER_UI = {
+    "filters": N_("Filters"),
+    "text": N_("Words in the title or summary"),
+    "period": N_("Start year"),
+    "from": N_("from"),
+    "to": N_("to"),
+    "sort": N_("Sort by"),
+    "sort_title": N_("Title"),
+    "sort_start": N_("Start year, newest first"),
+    "sort_updated": N_("Last updated, newest first"),
+    "view": N_("Show as"),
+    "cards": N_("Cards"),
+    "table": N_("Table"),
+    "csv": N_("Download CSV"),
+    "json": N_("Download JSON"),
+    "clear": N_("Clear all filters"),
+    "more": N_("Show more"),
+    "none": N_("No case matches these filters."),
+    "compare": N_("Compare countries"),
+    "compare_help": N_(
+        "Pick two to four countries to see them side by side, within the other filters."
+    ),
+    "cases": N_("Cases"),
+    "countries": N_("Countries"),
+    "sectors": N_("Sectors"),
+    "themes": N_("Themes"),
+    "criteria": N_("Criteria"),
+    "actor_types": N_("Actor types"),
+    "status": N_("Status"),
+    "start": N_("Start"),
+    "updated": N_("Last updated"),
+    "country": N_("Country"),
+    "region": N_("Region"),
+    "sector": N_("Sector"),
+    "theme": N_("Theme"),
+    "actor": N_("Actor"),
+    "actor_type": N_("Actor type"),
+    "loading": N_("Loading…"),
+}
+EXPLORER_PLURALS = {
+    "matches": Nn_("%(num)d case matches", "%(num)d cases match"),
+}
+HANDWRITTEN = {
+    "about": N_("About"),
+    "methodology": N_("Methodology"),
+    "contributing": N_("Contributing"),
+    "case-format": N_("Case format"),
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    """Where the page goes in its language's tree, e.g. ``cases/upshift-moldova.md``."""
+    text: str
+
+
+@dataclass(frozen=True)
+class Options:
+    edit_url: str | None = None
+    """Prefix of the repository's edit link; the file's path is appended."""
+    handwritten: frozenset[str] = frozenset(HANDWRITTEN)
+    """Names of the hand-written pages that exist (``about``, ...): only these are linked."""
+    site_url: str = "http://127.0.0.1:8000/"
+    """The site's root URL; each language is below it (``<site_url><lang>/``)."""
+    too_common: int = TOO_COMMON_OCCURRENCES
+    """Occurrences in one language above which search leaves a word out (``search_index``)."""
+
+
+DATA_CSV = "data/cases.csv"
+DATA_JSON = "data/cases.json"
+
+
+def case_path(case_id: str) -> str:
+    return f"cases/{case_id}.md"
+
+
+def term_path(kind: str, term_id: str, page: int = 1) -> str:
+    slug = term_id.lower()
+    return f"{kind}/{slug}/index.md" if page == 1 else f"{kind}/{slug}/page/{page}.md"
+
+
+def _url(path: str) -> str:
+    """``cases/x.md`` -> ``cases/x``; ``countries/md/index.md`` -> ``countries/md``."""
+    if path == "index.md" or path.endswith("/index.md"):
+        return path[: -len("index.md")].rstrip("/")
+    return path[: -len(".md")]
+
+
+def list_path(kind: str, page: int = 1) -> str:
+    return f"{kind}/index.md" if page == 1 else f"{kind}/page/{page}.md"
+
+
+def _env(lang: str) -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator.render", "templates/site"),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+    )
+    env.filters["meta"] = lambda s: Markup(meta_text(str(s)))
+    env.filters["md"] = lambda s: Markup(md_text(str(s)))
+    env.filters["safe_url"] = lambda s: Markup(escape(safe_url(str(s))))
+    env.filters["html"] = lambda s: Markup(html_blocks.wrap(str(s)))
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def _finalize(value: Any) -> Any:
+    # Everything printed is Markdown: plain values are escaped for it, Markup is ours.
+    if isinstance(value, Markup) or value is None:
+        return value
+    return Markup(md_text(str(value)))
+
+
+class Renderer:
+    """Renders every page of one language."""
+
+    def __init__(self, collection: Collection, lang: str, options: Options) -> None:
+        self.collection = collection
+        self.tax = collection.taxonomy
+        self.lang = lang
+        self.options = options
+        self.texts = {
+            cid: views.case_text(collection, c, lang) for cid, c in collection.cases.items()
+        }
+        self.by_kind = self._index()
+        self.pages: list[Page] = []
+        self.env = _env(lang)
+        self.templates: dict[str, Any] = {}
+        self.case_lines: dict[tuple[str, int], Markup] = {}
+        """A case's line in lists, by case and page depth (``_Helpers.case_line``)."""
+
+    # labels -----------------------------------------------------------------
+    def label(self, kind: str, term_id: str) -> str:
+        lang, tax = self.lang, self.tax
+        if kind == "countries":
+            return names.country_name(term_id, lang)
+        if kind == "actors":
+            return tax.actor_name(term_id, lang)
+        if kind == "languages":
+            return names.language_name(term_id, lang)
+        term = getattr(tax, kind.replace("-", "_"))[term_id]
+        labels: Mapping[str, str] = term.label
+        return labels.get(lang) or labels[tax.default_language]
+
+    def describe(self, kind: str, term_id: str, field: str = "description") -> str:
+        term = getattr(self.tax, kind)[term_id]
+        labels: Mapping[str, str] | None = getattr(term, field, None)
+        if not labels:
+            return ""
+        return labels.get(self.lang) or labels[self.tax.default_language]
+
+    # index ------------------------------------------------------------------
+    def _index(self) -> dict[str, dict[str, list[Case]]]:
+        tax = self.tax
+        out: dict[str, dict[str, list[Case]]] = {k: {} for k in KINDS}
+        for case in sorted(self.collection.cases.values(), key=self.case_sort):
+            m = case.meta
+            keys = {
+                "countries": m.countries,
+                "regions": [tax.countries[c].region for c in m.countries],
+                "sectors": m.sectors,
+                "themes": m.themes,
+                "actors": [a.id for a in m.actors],
+                "criteria": list(m.criteria),
+            }
+            for kind, ids in keys.items():
+                for i in dict.fromkeys(ids):
+                    out[kind].setdefault(i, []).append(case)
+        for crit in tax.criteria:
+            out["criteria"].setdefault(crit, [])
+        return out
+
+    def case_sort(self, case: Case) -> tuple[str, str]:
+        return (views.sort_key(self.texts[case.id].title), case.id)
+
+    # pages ------------------------------------------------------------------
+    def render(self) -> list[Page]:
+        self.pages = []
+        for case in self.collection.cases.values():
+            self._case(case)
+        self._listing("cases", None, sorted(self.collection.cases.values(), key=self.case_sort))
+        for kind in KINDS:
+            for term_id, cases in self.by_kind[kind].items():
+                self._listing(kind, term_id, cases)
+            self._kind_index(kind)
+        self._home()
+        self._explorer()
+        return self.pages
+
+    def _emit(self, path: str, template: str, **context: Any) -> None:
+        here = path
+        helpers = _Helpers(self, here)
+        if template not in self.templates:
+            self.templates[template] = self.env.get_template(template)
+        text = self.templates[template].render(h=helpers, lang=self.lang, **context)
+        self.pages.append(Page(path, text))
+
+    def _case(self, case: Case) -> None:
+        text = self.texts[case.id]
+        m = case.meta
+        related = [self.collection.cases[r] for r in m.related if r in self.collection.cases]
+        self._emit(
+            case_path(case.id),
+            "case.md.j2",
+            t=text,
+            m=m,
+            State=State,
+            body=Markup(html_blocks.defuse(text.body)),
+            related=related,
+            edit=self._edit_link(case),
+            ratings=self._ratings(case, text),
+        )
+
+    def _edit_link(self, case: Case) -> str | None:
+        if not self.options.edit_url:
+            return None
+        return safe_url(self.options.edit_url + case.path)
+
+    def _ratings(self, case: Case, text: CaseText) -> list[dict[str, str]]:
+        rows = []
+        for crit in self.tax.criteria:
+            a = case.meta.criteria.get(crit)
+            rating = a.rating if a else "unknown"
+            rows.append(
+                {
+                    "criterion": crit,
+                    "rating": rating,
+                    "symbol": SYMBOLS.get(rating, "?"),
+                    "note": text.notes.get(crit, ""),
+                }
+            )
+        return rows
+
+    def _listing(self, kind: str, term_id: str | None, cases: Sequence[Case]) -> None:
+        """A term's page (or the list of all cases), paginated."""
+        if kind == "criteria" and term_id is not None:
+            order = {r: i for i, r in enumerate(RATING_ORDER)}
+            cases = sorted(cases, key=lambda c: (order.get(self._rating(c, term_id), 9),))
+        chunks = views.pages(cases)
+        for number, chunk in enumerate(chunks, start=1):
+            path = list_path(kind, number) if term_id is None else term_path(kind, term_id, number)
+            self._emit(
+                path,
+                "listing.md.j2",
+                kind=kind,
+                term_id=term_id,
+                cases=cases,
+                chunk=chunk,
+                number=number,
+                count=len(chunks),
+                first=(number - 1) * views.PAGE_SIZE,
+            )
+
+    def _rating(self, case: Case, criterion: str) -> str:
+        a = case.meta.criteria.get(criterion)
+        return a.rating if a else "unknown"
+
+    def _kind_index(self, kind: str) -> None:
+        if kind == "regions":
+            return  # regions are browsed on the countries page
+        self._emit(list_path(kind), "kind.md.j2", kind=kind)
+
+    def _home(self) -> None:
+        cases = list(self.collection.cases.values())
+        self._emit(
+            "index.md",
+            "home.md.j2",
+            cases=cases,
+            recent=views.recent(cases),
+            translated=sum(1 for c in cases if self.texts[c.id].state is not State.FALLBACK),
+        )
+
+    def _explorer(self) -> None:
+        """The explorer page, its data and the downloads it falls back to without script."""
+        tr = translations(self.lang)
+        data = Dataset(
+            self.collection, self.texts, self.label, self.lang,
+            f"{self.options.site_url}{self.lang}/cases/",
+        )  # fmt: skip
+        words: dict[str, Any] = {k: tr.ugettext(v) for k, v in EXPLORER_UI.items()}
+        forms = plural_forms(tr.ungettext, self.lang)
+        words.update({k: forms(*v) for k, v in EXPLORER_PLURALS.items()})
+        explorer, summaries = data.explorer()
+        self.pages += [
+            Page(DATA_CSV, data.csv_text()),
+            Page(DATA_JSON, data.json_text()),
+            Page("explorer/data.json", explorer),
+            Page("explorer/summaries.json", summaries),
+        ]
+        self._emit(
+            EXPLORER_PATH,
+            "explorer.md.j2",
+            ui=json.dumps(words, ensure_ascii=False, sort_keys=True),
+            csv=DATA_CSV,
+            json=DATA_JSON,
+        )
+
+
+class _Helpers:
+    """What a template may call: links and labels relative to the page being rendered."""
+
+    def __init__(self, r: Renderer, here: str) -> None:
+        self.r = r
+        self.here = here
+        here_url = _url(here)
+        self.depth = here_url.count("/") + 1 if here_url else 0
+        self.tax = r.tax
+        self.by_kind = r.by_kind
+        self.texts = r.texts
+        self.symbols = SYMBOLS
+        self.kind_titles = KIND_TITLES
+
+    def href(self, target: str) -> str:
+        """The URL of the page built from ``target``, relative to this page (directory URLs).
+
+        Links are HTML, not Markdown: the engine then has no link to parse on pages that
+        are mostly links, and the e2e tests check that every one of them resolves.
+        """
+        up = "../" * self.depth
+        target_url = _url(target)
+        return f"{up}{target_url}/" if target_url else (up or "./")
+
+    def file(self, path: str) -> str:
+        """The URL of a file that is not a page (``data/cases.csv``), relative to this page."""
+        return "../" * self.depth + path
+
+    def link(self, label: str, target: str) -> Markup:
+        html = f'<a href="{escape(self.href(target))}">{md_text(label)}</a>'
+        return Markup(html_blocks.inline(html))
+
+    def doc(self, label: str, name: str) -> Markup:
+        """A link to a hand-written page, or just the label where the site has no such page."""
+        if name not in self.r.options.handwritten:
+            return Markup(md_text(label))
+        return self.link(label, name + ".md")
+
+    def label(self, kind: str, term_id: str) -> str:
+        return self.r.label(kind, term_id)
+
+    def describe(self, kind: str, term_id: str, field: str = "description") -> str:
+        return self.r.describe(kind, term_id, field)
+
+    def term(self, kind: str, term_id: str) -> Markup:
+        """A link to a term's page if it has one, else its label."""
+        label = self.label(kind, term_id)
+        if term_id in self.by_kind.get(kind, {}):
+            return self.link(label, term_path(kind, term_id))
+        return Markup(md_text(label))
+
+    def terms(self, kind: str, ids: Iterable[str], sep: str = ", ") -> Markup:
+        return Markup(sep).join(self.term(kind, i) for i in ids)
+
+    def case(self, case: Case) -> Markup:
+        return self.link(self.texts[case.id].title, case_path(case.id))
+
+    def case_line(self, case: Case) -> Markup:
+        """One line of a case list: title, countries, status, start year.
+
+        A case is listed on a dozen pages, all at the same depth: made once per depth.
+        """
+        key = (case.id, self.depth)
+        line = self.r.case_lines.get(key)
+        if line is None:
+            line = self.r.case_lines[key] = self._case_line(case)
+        return line
+
+    def _case_line(self, case: Case) -> Markup:
+        m = case.meta
+        bits = [Markup(md_text(", ".join(self.label("countries", c) for c in m.countries)))]
+        bits.append(Markup(md_text(self.label("statuses", m.status))))
+        if m.period:
+            bits.append(Markup(md_text(views.start_year(case))))
+        return self.case(case) + Markup(" — ") + Markup(" · ").join(bits)
+
+    def date(self, text: str) -> str:
+        return names.format_partial(text, self.r.lang)
+
+    @staticmethod
+    def stop(text: str) -> str:
+        """The full stop that ends a part of a citation, unless ``text`` ends with one."""
+        return "" if text.rstrip().endswith((".", "?", "!")) else "."
+
+    def language(self, code: str) -> str:
+        return names.capitalised(names.language_name(code, self.r.lang))
+
+    def mix(self, cases: Sequence[Case], field: str) -> list[tuple[str, int]]:
+        get: Callable[[Case], Iterable[str]]
+        if field == "actor_types":
+            get = lambda c: [self.tax.actors[a.id].type for a in c.meta.actors]  # noqa: E731
+        elif field == "regions":
+            get = lambda c: [self.tax.countries[x].region for x in c.meta.countries]  # noqa: E731
+        elif field == "actors":
+            get = lambda c: [a.id for a in c.meta.actors]  # noqa: E731
+        else:
+            get = lambda c: getattr(c.meta, field)  # noqa: E731
+        return views.mix(cases, get)
+
+    def chart(self, cases: Sequence[Case], title: str) -> Markup:
+        rows = []
+        for crit, counts in views.profile(cases, self.tax.criteria):
+            rows.append(
+                (
+                    self.label("criteria", crit),
+                    [(r, SYMBOLS[r], counts[r]) for r in RATING_ORDER],
+                )
+            )
+        legend = [(r, f"{SYMBOLS[r]} {self.label('ratings', r)}") for r in RATING_ORDER]
+        return Markup(charts.profile_svg(title, rows, legend))
+
+    def mix_ratings(self, cases: Sequence[Case], criterion: str) -> list[tuple[str, int]]:
+        counts = dict.fromkeys(RATING_ORDER, 0)
+        for c in cases:
+            counts[self.r._rating(c, criterion)] += 1
+        return list(counts.items())
+
+    def index_terms(self, kind: str) -> list[tuple[str, int]]:
+        """Every term of ``kind`` with its number of cases, most first, then by label."""
+        have = self.by_kind[kind]
+        terms = [(i, len(have.get(i, []))) for i in getattr(self.tax, kind)]
+        return sorted(terms, key=lambda t: (-t[1], views.sort_key(self.label(kind, t[0]))))
+
+    def role_of(self, case: Case, actor_id: str) -> str:
+        roles = [a.role for a in case.meta.actors if a.id == actor_id]
+        return ", ".join(self.label("roles", r) for r in dict.fromkeys(roles))
+
+    def rating_of(self, case: Case, criterion: str) -> str:
+        return self.r._rating(case, criterion)
+
+    def pager(self, kind: str, term_id: str | None, number: int, count: int) -> Markup:
+        """First, last and the pages near this one: a bounded line however long the list."""
+        if count <= 1:
+            return Markup("")
+        shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+        parts: list[Markup] = []
+        for i, n in enumerate(shown):
+            if i and n != shown[i - 1] + 1:
+                parts.append(Markup("…"))
+            target = list_path(kind, n) if term_id is None else term_path(kind, term_id, n)
+            current = Markup(f'<strong aria-current="page">{n}</strong>')
+            parts.append(current if n == number else self.link(str(n), target))
+        return Markup('<nav class="sikb-pager">') + Markup(" · ").join(parts) + Markup("</nav>")

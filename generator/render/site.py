@@ -1,0 +1,168 @@
+"""Write one Markdown tree per site language: generated pages, hand-written pages, assets.
+
+Engine-neutral: the trees are plain folders of Markdown that any engine can build.
+Files are written only when their text changes, and files no longer generated are
+removed, so a preview server sees exactly what changed and no stale page survives.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.i18n.catalogs import N_, translations
+from generator.i18n.names import capitalised, language_name
+from generator.markup.html_blocks import defuse
+from generator.markup.markdown_safe import md_text, meta_text
+from generator.model.collection import Collection
+from generator.render.pages import Options, Page, Renderer
+from generator.search import search_index
+
+ASSETS = Path(__file__).parent / "assets"
+DOCS_DIR = "docs"
+# MkDocs' own pattern for YAML front matter (mkdocs/utils/meta.py).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_META_KEYS = frozenset({"title", "description", "hide", "sikb_search", "sikb_alternates"})
+_SUFFIX = re.compile(r"^(?P<name>[^.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.md$")
+FALLBACK_TITLE = N_("Not yet translated")
+FALLBACK_TEXT = N_("This page has not been translated into this language yet.")
+ORIGINAL_LANGUAGE = N_("Original language:")
+
+
+@dataclass(frozen=True)
+class TreeReport:
+    language: str
+    pages: int
+    written: int
+    removed: int
+    too_common: tuple[str, ...] = ()
+    """Words too common to search alone in this language (``search_index.too_common``)."""
+    seconds: float = 0.0
+
+
+def handwritten_files(docs: Path, default: str) -> dict[str, dict[str, Path]]:
+    """Per page name, its file in each language: ``{"about": {"en": ..., "ru": ...}}``."""
+    found: dict[str, dict[str, Path]] = {}
+    for path in sorted(docs.glob("*.md")) if docs.is_dir() else []:
+        m = _SUFFIX.match(path.name)
+        if m and m["name"] != "index":  # the home page is generated
+            found.setdefault(m["name"], {})[m["lang"] or default] = path
+    return found
+
+
+def handwritten(docs: Path, lang: str, default: str) -> list[Page]:
+    """``docs/<name>.md`` (default language) and ``docs/<name>.<lang>.md``, one page per name.
+
+    A name without a version in ``lang`` falls back to the default language's, under
+    a notice in the reader's language.
+    """
+    tr = translations(lang)
+    pages = []
+    for name, versions in handwritten_files(docs, default).items():
+        if lang in versions:
+            text = defuse(versions[lang].read_text(encoding="utf-8"))
+        elif default in versions:
+            text = _with_notice(
+                defuse(versions[default].read_text(encoding="utf-8")),
+                tr.ugettext(FALLBACK_TITLE),
+                f"{tr.ugettext(FALLBACK_TEXT)} {tr.ugettext(ORIGINAL_LANGUAGE)} "
+                f"{md_text(capitalised(language_name(default, lang)))}.",
+            )
+        else:
+            continue
+        pages.append(Page(f"{name}.md", _escaped_meta(text)))
+    return pages
+
+
+def _escaped_meta(text: str) -> str:
+    """A hand-written page with front matter of our own making, its values escaped.
+
+    The theme prints a page's title and description as they are, as it may: the
+    renderer escapes those it writes (``meta_text``). A hand-written page's own front
+    matter is read here and written again the same way: the keys in ``_META_KEYS`` only
+    (not ``template`` or ``icon``, which choose files), strings escaped, true/false and
+    numbers kept, lists of strings kept. Every page starts with it, so that the engine
+    never reads MultiMarkdown-style ``title: ...`` lines at the top of a page as its
+    title either: they are text.
+    """
+    data: dict[str, Any] = {}
+    if m := _FRONT_MATTER.match(text):
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError:
+            loaded = None
+        if isinstance(loaded, dict):
+            data, text = loaded, text[m.end() :].lstrip("\n")
+    lines = ["---", "sikb_handwritten: true"]
+    for key, value in data.items():
+        if key not in _META_KEYS:
+            continue
+        if isinstance(value, str):
+            lines.append(f"{key}: {meta_text(value)}")
+        elif isinstance(value, bool | int | float):
+            lines.append(f"{key}: {json.dumps(value)}")
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            lines.append(f"{key}: [{', '.join(meta_text(v) for v in value)}]")
+    return "\n".join([*lines, "---", "", text])
+
+
+def _with_notice(text: str, title: str, body: str) -> str:
+    notice = f'!!! info "{title}"\n\n    {body}\n\n'
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "".join([*lines[: i + 1], "\n", notice, *lines[i + 1 :]])
+    return notice + text
+
+
+def assets() -> list[Page]:
+    return [Page(f"assets/{p.name}", p.read_text(encoding="utf-8")) for p in ASSETS.iterdir()]
+
+
+def write_tree(pages: Iterable[Page], dest: Path, lang: str = "") -> TreeReport:
+    """Make ``dest`` hold exactly ``pages``: write what changed, remove what is gone."""
+    wanted: dict[Path, str] = {dest / p.path: p.text for p in pages}
+    written = removed = 0
+    for path, text in wanted.items():
+        data = text.encode("utf-8")
+        try:
+            if path.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written += 1
+    if dest.is_dir():
+        for path in sorted(dest.rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                removed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return TreeReport(lang, len(wanted), written, removed)
+
+
+def write_language(
+    collection: Collection, root: Path, out: Path, options: Options, lang: str
+) -> TreeReport:
+    """Render every page of ``lang`` into ``out/<lang>/``."""
+    start = time.perf_counter()
+    default = collection.taxonomy.default_language
+    renderer = Renderer(collection, lang, options)
+    pages = renderer.render()
+    every = [*pages, *handwritten(root / DOCS_DIR, lang, default), *assets()]
+    report = write_tree(every, out / lang, lang)
+    words = (
+        text
+        for t in renderer.texts.values()
+        for text in (t.title, t.summary, t.body, *t.places, *t.notes.values())
+    )
+    common = search_index.too_common(words, options.too_common)
+    return replace(report, too_common=common, seconds=time.perf_counter() - start)

@@ -1,0 +1,107 @@
+"""Site search: Pagefind, run over each language's built site as soon as it is built.
+
+Each language's pages go into its own bundle, ``site/<lang>/pagefind/``, which holds the
+index of that language (Pagefind reads each page's ``<html lang>``); a search runs in
+the language of the page it is typed on. What it indexes is marked in the pages: the
+content block carries ``data-pagefind-body`` (``overrides/main.html``, so menus and
+footers are not indexed, and a page whose front matter says ``sikb_search: false`` is
+left out), case pages carry their filter values in the page's language and a ``type``
+(``templates/site/case.md.j2``), and lists of cases on taxonomy pages are
+``data-pagefind-ignore``, so that a case's words find the case first. The browser side is
+``assets/sikb-search.js`` behind Material's search box (``overrides/partials/search.html``).
+
+Engine-neutral: Pagefind reads HTML, whatever built it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.i18n.catalogs import N_
+
+log = logging.getLogger(__name__)
+
+BUNDLE = "pagefind"
+"""Where the index goes, under ``site/<lang>/``; the script finds it at ``../pagefind/``."""
+
+
+@dataclass(frozen=True)
+class Filter:
+    name: str
+    """The ``data-pagefind-filter`` key on case pages."""
+    label: str
+    """What the filter's menu is called (msgid)."""
+    all: str
+    """The menu's first choice, no filter (msgid)."""
+
+
+FILTERS = (
+    Filter("country", N_("Countries"), N_("All countries")),
+    Filter("region", N_("Regions"), N_("All regions")),
+    Filter("sector", N_("Sectors"), N_("All sectors")),
+    Filter("theme", N_("Themes"), N_("All themes")),
+    Filter("actor", N_("Actors"), N_("All actors")),
+    Filter("status", N_("Status"), N_("All statuses")),
+)
+FILTERS_LABEL = N_("Filter the results")
+ERROR = N_("Search could not be loaded.")
+TOO_COMMON = N_("Too common to search on its own: %(words)s. Add a more specific word.")
+
+TOO_COMMON_OCCURRENCES = 140_000
+"""A word written more often than this in one language's cases is too common to search
+alone. Pagefind keeps every word and where it stands in every page (its maintainer leaves
+out no stop words, by design: Pagefind issue #48), about 1.3 bytes gzipped per place,
+and a query loads the whole chunk of each of its words. Measured at 10,000 cases
+(``make bench``): ``social``, 126,000 times, loads a 161 KB chunk and its first query
+375 KB in all; ``the``, about 7% of English words, would load several times that. At
+the limit a first query stays under the 400 KB budget. Such words are dropped from a
+query that has other words, and a query of nothing else is not run
+(``assets/sikb-search.js``). Below a few thousand cases no word comes near the limit."""
+_WORD = re.compile(r"\w+")
+
+
+def too_common(texts: Iterable[str], limit: int = TOO_COMMON_OCCURRENCES) -> tuple[str, ...]:
+    """The words, lower-cased, that occur more than ``limit`` times in ``texts``."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(_WORD.findall(text.lower()))
+    return tuple(sorted(w for w, n in counts.items() if n > limit))
+
+
+_NOTES = (
+    "Note: Pagefind doesn't support stemming",  # uk, kk, ka...: indexed as whole words
+    "Search will still work, but will not match across root words",
+)
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed: the site has no usable search, so the build fails."""
+
+
+def index(site: Path) -> None:
+    """Index every page under ``site`` into ``site/pagefind/``; raise ``SearchIndexError``."""
+    if not site.is_dir():
+        raise SearchIndexError(f"no site to index at {site}")
+    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
+    # The headings' permalink anchors (¶) are not words, nor part of a result's title.
+    command += ["--output-subdir", BUNDLE, "--exclude-selectors", ".headerlink", "--quiet"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as e:
+        raise SearchIndexError(f"could not run Pagefind: {e}") from e
+    output = "\n".join(s.strip() for s in (done.stdout, done.stderr) if s.strip())
+    if done.returncode != 0 or not (site / BUNDLE / "pagefind.js").is_file():
+        tail = "\n".join(output.splitlines()[-20:]) or "no output"
+        raise SearchIndexError(
+            f"Pagefind failed (exit {done.returncode}) indexing {site}:\n{tail}\n"
+            f"(try: {sys.executable} -m pagefind --site {site})"
+        )
+    for line in filter(None, (s.strip() for s in output.splitlines())):
+        (log.debug if line.startswith(_NOTES) else log.warning)("pagefind: %s", line)

@@ -1,0 +1,385 @@
+"""Find the case files of a knowledge base, load and check them, and build the collection."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from generator.load import characters
+from generator.load.frontmatter import read_text, split
+from generator.load.yamlload import Parsed, parse
+from generator.model.collection import Case, Collection, Translation
+from generator.model.meta import CaseMeta, TranslationMeta
+from generator.model.taxonomy import TAXONOMY_FILE
+from generator.problems import Problem, Severity
+from generator.validate.checks import (
+    Context,
+    check_original,
+    check_translation,
+    fingerprint,
+    translation_key_problem,
+)
+from generator.validate.link_checks import check_links
+from generator.validate.page_ids import Pages, PageText
+from generator.validate.schema_errors import problems_from
+from generator.validate.taxonomy import load_taxonomy
+
+log = logging.getLogger(__name__)
+
+CASES_DIR = "cases"
+CASE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID = 80
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """What a file name in cases/ says: an original or a translation, and of what."""
+
+    rel: str
+    case_id: str
+    language: str | None
+    """None for an original; the language code from ``<id>.<lang>.md`` for a translation."""
+
+
+@dataclass
+class Result:
+    """Everything one run of the checks found."""
+
+    collection: Collection | None = None
+    """The whole collection, built only when no file has an error (warnings allowed)."""
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+
+
+@dataclass
+class Loaded:
+    parsed: Parsed
+    body: str
+    problems: list[Problem]
+    body_line: int = 0
+    """1-based line of the file where the body starts."""
+
+
+def classify(root: Path, path: Path) -> tuple[CaseFile | None, Problem | None]:
+    """Read a file name in cases/: a case, a translation, or a problem."""
+    rel = path.relative_to(root).as_posix()
+    if path.suffix != ".md" or path.parent != root / CASES_DIR:
+        return None, Problem(
+            rel,
+            0,
+            0,
+            "not-a-case",
+            "only case files named <id>.md or <id>.<lang>.md belong in cases/",
+            hint="move other files out of cases/",
+        )
+    stem = path.name[: -len(".md")]
+    case_id, _, lang = stem.partition(".")
+    if not CASE_ID.match(case_id) or len(case_id) > MAX_ID:
+        suggestion = re.sub(r"[^a-z0-9]+", "-", case_id.lower()).strip("-")[:MAX_ID].strip("-")
+        return None, Problem(
+            rel,
+            0,
+            0,
+            "invalid-id",
+            f"'{case_id}' is not a valid case id: the file name is the case's "
+            "permanent id and URL, in lowercase ASCII letters, digits and single "
+            f"hyphens, at most {MAX_ID} characters",
+            hint=f"rename the file to '{suggestion or 'a-case-id'}.md'",
+        )
+    return CaseFile(rel, case_id, lang or None), None
+
+
+def today() -> date:
+    """Today, or the day in ``SIKB_TODAY`` (YYYY-MM-DD) for reproducible runs and tests."""
+    fixed = os.environ.get("SIKB_TODAY")
+    return date.fromisoformat(fixed) if fixed else date.today()
+
+
+def load_file(root: Path, rel: str) -> Loaded:
+    """Read, split and parse one case file; problems, never exceptions."""
+    text, problems = read_text(root / rel, rel)
+    if text is None:
+        return Loaded(Parsed(), "", problems)
+    return parse_case_text(text, rel)
+
+
+def parse_case_text(text: str, rel: str) -> Loaded:
+    """Split and parse the text of a case file; problems, never exceptions."""
+    refused = characters.scan(text, rel)
+    if refused:  # reported here, once; the rest of the file is still read and checked
+        text = characters.replaced(text)
+    parts = split(text, rel)
+    if parts.front is None:
+        return Loaded(Parsed(), "", refused + parts.problems)
+    parsed = parse(parts.front, rel, line_offset=1)
+    problems = refused + parsed.problems
+    if parsed.data is None and not parsed.problems:
+        problems.append(
+            Problem(
+                rel,
+                2,
+                1,
+                "empty-front-matter",
+                "the front matter is empty",
+                hint="fill it in; 'sikb new' writes a skeleton",
+            )
+        )
+    elif parsed.data is not None and not isinstance(parsed.data, dict):
+        line, col = parsed.where(())
+        problems.append(
+            Problem(
+                rel,
+                line,
+                col,
+                "wrong-type",
+                "expected the front matter to be a mapping of keys and values",
+            )
+        )
+        parsed.data = None
+    return Loaded(parsed, parts.body, problems, parts.body_line)
+
+
+def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None) -> Result:
+    """Load and check the knowledge base at ``root``.
+
+    With ``only``, just those files are reported, each checked against the
+    whole collection; the collection is then not built. Nor is it when any file
+    has an error: ``Result.collection`` holds valid cases only, or is None.
+    """
+    result = Result()
+    taxonomy, tax_problems = load_taxonomy(root)
+    selected = None if only is None else {p.resolve() for p in only}
+    wants_taxonomy = selected is None or (root / TAXONOMY_FILE).resolve() in selected
+    result.files_checked += wants_taxonomy or bool(tax_problems)
+    result.problems += tax_problems
+    if taxonomy is None:
+        log.debug("taxonomy.yaml has errors; cases are not checked")
+        return result
+
+    files: list[CaseFile] = []
+    cases_dir = root / CASES_DIR
+    paths = []
+    if cases_dir.is_dir():
+        paths = sorted(p for p in cases_dir.iterdir() if not p.name.startswith("."))
+    for path in paths:
+        case_file, problem = classify(root, path)
+        if case_file:
+            files.append(case_file)
+        elif problem and (selected is None or path.resolve() in selected):
+            result.problems.append(problem)
+            result.files_checked += 1
+    originals = {f.case_id: f for f in files if f.language is None}
+    ctx = Context(taxonomy, frozenset(originals), on or today())
+
+    chosen = [f for f in files if selected is None or (root / f.rel).resolve() in selected]
+    loaded: dict[str, Loaded] = {}
+
+    # Keep only the originals that a translation will be compared with.
+    needed = {f"{CASES_DIR}/{f.case_id}.md" for f in chosen if f.language}
+
+    def get(rel: str) -> Loaded:
+        if rel in loaded:
+            return loaded[rel]
+        item = load_file(root, rel)
+        if rel in needed:
+            loaded[rel] = item
+        return item
+
+    pages = _pages(files, taxonomy.languages, loaded, root)
+    cases: dict[str, Case] = {}
+    translations: dict[str, dict[str, Translation]] = {}
+    with _gc_paused():
+        for f in chosen:
+            result.files_checked += 1
+            item = get(f.rel)
+            result.problems += item.problems
+            if f.language is None:
+                case = _original(f, item, ctx, result.problems, pages)
+                if case:
+                    cases[f.case_id] = case
+            else:
+                original = originals.get(f.case_id)
+                translation = _translation(
+                    f,
+                    item,
+                    get(original.rel) if original else None,
+                    original,
+                    ctx,
+                    result.problems,
+                    pages,
+                )
+                if translation:
+                    translations.setdefault(f.case_id, {})[f.language] = translation
+    if selected is None and not any(p.severity is Severity.ERROR for p in result.problems):
+        # Only a collection without errors is built: a case with an error (an unknown
+        # status, a broken link) never reaches code that renders or counts it, and no
+        # valid case is left pointing at one that was dropped.
+        result.collection = Collection(taxonomy, cases, translations)
+    return result
+
+
+def _pages(
+    files: list[CaseFile],
+    languages: Iterable[str],
+    cached: Mapping[str, Loaded],
+    root: Path,
+) -> Pages:
+    """The case pages' ids (``page_ids``), read from the files only for a link's target."""
+    languages = tuple(languages)
+    translated: dict[str, set[str]] = {}
+    for f in files:
+        if f.language in languages:
+            translated.setdefault(f.case_id, set()).add(f.language)
+    read: dict[str, Loaded] = {}
+
+    def data(rel: str) -> tuple[dict[str, Any], str] | None:
+        if rel not in read:
+            read[rel] = cached.get(rel) or load_file(root, rel)
+        item = read[rel]
+        return (item.parsed.data, item.body) if isinstance(item.parsed.data, dict) else None
+
+    def text(case_id: str, lang: str) -> PageText | None:
+        original = data(f"{CASES_DIR}/{case_id}.md")
+        if original is None:
+            return None
+        meta, body = original
+        related = bool(meta.get("related"))
+        if lang in translated.get(case_id, ()) and meta.get("language") != lang:
+            translation = data(f"{CASES_DIR}/{case_id}.{lang}.md")
+            if translation is None:
+                return None
+            meta, body = translation
+        title = meta.get("title")
+        return PageText(title if isinstance(title, str) else "", body, related)
+
+    return Pages(languages, {k: frozenset(v) for k, v in translated.items()}, text)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while files are loaded.
+
+    Loading makes millions of small acyclic objects that reference counting frees;
+    the collector's full passes over the growing collection found nothing to free
+    and took a third of the time at 10,000 cases (benchmarks/bench_validate.py).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def check_case_text(case_id: str, text: str, ctx: Context) -> list[Problem]:
+    """Every problem of one original case given as text (for tools and property tests)."""
+    rel = f"{CASES_DIR}/{case_id}.md"
+    item = parse_case_text(text, rel)
+    out = list(item.problems)
+    _original(CaseFile(rel, case_id, None), item, ctx, out)
+    return out
+
+
+def _original(
+    f: CaseFile, item: Loaded, ctx: Context, out: list[Problem], pages: Pages | None = None
+) -> Case | None:
+    if item.parsed.data is None:
+        return None
+    found = check_original(f.case_id, item.parsed, f.rel, ctx)
+    found += _links(f, item, ctx, pages)
+    meta = None
+    try:
+        meta = CaseMeta.model_validate(item.parsed.data)
+    except ValidationError as exc:
+        found += problems_from(exc, item.parsed, f.rel, CaseMeta)
+    out += found
+    if meta is None:
+        return None
+    return Case(f.case_id, f.rel, meta, item.body, fingerprint(item.parsed.data, item.body))
+
+
+def _translation(
+    f: CaseFile,
+    item: Loaded,
+    original: Loaded | None,
+    original_file: CaseFile | None,
+    ctx: Context,
+    out: list[Problem],
+    pages: Pages | None = None,
+) -> Translation | None:
+    lang = f.language or ""
+    site = ctx.taxonomy.languages
+    original_rel = f"{CASES_DIR}/{f.case_id}.md"
+    if lang not in site:
+        out.append(
+            Problem(
+                f.rel,
+                0,
+                0,
+                "unknown-language",
+                f"'{lang}' in the file name is not a site language ({', '.join(site)})",
+                hint="name a translation <id>.<lang>.md with a language listed "
+                "under 'languages' in taxonomy.yaml",
+            )
+        )
+        return None
+    if original is None or original_file is None:
+        out.append(
+            Problem(
+                f.rel,
+                0,
+                0,
+                "orphan-translation",
+                f"there is no original {original_rel} for this translation",
+                hint="add the original first, or correct the file name",
+            )
+        )
+        return None
+    original_data = original.parsed.data if isinstance(original.parsed.data, dict) else {}
+    if original_data.get("language") == lang:
+        out.append(
+            Problem(
+                f.rel,
+                0,
+                0,
+                "translation-same-language",
+                f"the original {original_rel} is already written in '{lang}'",
+                hint="a translation must be in another site language",
+            )
+        )
+        return None
+    if item.parsed.data is None:
+        return None
+    current = fingerprint(original.parsed.data, original.body) if original_data else None
+    found = check_translation(item.parsed, f.rel, ctx, original_rel, current)
+    found += _links(f, item, ctx, pages)
+    meta = None
+    try:
+        meta = TranslationMeta.model_validate(item.parsed.data)
+    except ValidationError as exc:
+        found += problems_from(
+            exc, item.parsed, f.rel, TranslationMeta, translation_key_problem(f.rel, original_rel)
+        )
+    out += found
+    if meta is None:
+        return None
+    stale = current is not None and meta.original_fingerprint != current
+    return Translation(f.case_id, lang, f.rel, meta, item.body, stale)
+
+
+def _links(f: CaseFile, item: Loaded, ctx: Context, pages: Pages | None) -> list[Problem]:
+    """``check_links``, with the anchors checked on the pages of every language that
+    shows this body."""
+    shown = pages.shown_in(f.case_id, f.language) if pages else ()
+    return check_links(item.body, item.body_line, f.rel, ctx.case_ids, pages, shown)
