@@ -1,7 +1,7 @@
 /* SIKB explorer: facets with live counts, free text, sort, cards or table, the view in
  * the URL, downloads of what is filtered, and a side-by-side comparison of countries.
  * Plain JavaScript, no dependency, no request beyond this site. The data is written
- * by generator/dataset.py; the records rebuilt here must equal its CSV and JSON. */
+ * by generator/data/dataset.py; the records rebuilt here must equal its CSV and JSON. */
 (function () {
   "use strict";
 
@@ -29,7 +29,7 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  /* One CSV field, as generator/dataset.py's csv_field writes it: a value a spreadsheet
+  /* One CSV field, as generator/data/dataset.py's csv_field writes it: a value a spreadsheet
    * would run as a formula (=, +, -, @, tab or carriage return first) gets a single quote
    * in front and is quoted (OWASP); any other value is quoted when it holds a comma, a
    * semicolon or tab (other locales' separators), a quote or a line break. */
@@ -80,7 +80,7 @@
     this.folded = list.map(function (s, i) { return fold(title[i] + "\n" + s); });
   };
 
-  /* One flat record, as generator/dataset.py writes it. */
+  /* One flat record, as generator/data/dataset.py writes it. */
   Data.prototype.record = function (i) {
     var raw = this.raw, c = raw.cases, rec = {};
     var status = raw.facets.status;

@@ -1,6 +1,6 @@
 /* SIKB: site search. Pagefind's index of this language (site/<lang>/pagefind/, written by
- * generator/search_index.py) behind Material's own search box
- * (generator/overrides/partials/search.html).
+ * generator/search/search_index.py) behind Material's own search box
+ * (generator/engine/overrides/partials/search.html).
  *
  * Plain JavaScript, no request to another host: Pagefind's script is imported from
  * ../pagefind/ relative to this file (<root>/<lang>/assets/sikb-search.js), and result
@@ -125,7 +125,7 @@
     timer = setTimeout(run, DELAY);
   }
 
-  /* Words in almost every page (the build lists them: generator/search_index.py) would
+  /* Words in almost every page (the build lists them: generator/search/search_index.py) would
    * each load an index chunk of hundreds of KB and narrow nothing: they are left out of a
    * query with other words, and a query of nothing else is not run. A quoted phrase is
    * searched as typed. Returns [query, the words left out]. */
