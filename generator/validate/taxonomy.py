@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,12 @@ def parse_taxonomy(text: str) -> tuple[Taxonomy | None, list[Problem]]:
     return Taxonomy.from_file(data), []
 
 
+_Add = Callable[..., None]
+"""Records one problem: ``add(path, code, message, hint="")``."""
+_Items = Callable[[str], list[tuple[int, dict[str, Any]]]]
+"""The mappings listed under a key, with their indexes."""
+
+
 def _check(parsed: Parsed) -> list[Problem]:
     """References, duplicates and labels, on the raw data so that nothing hides anything."""
     out: list[Problem] = []
@@ -88,6 +95,17 @@ def _check(parsed: Parsed) -> list[Problem]:
 
     langs = raw.get("languages")
     site = [x for x in langs if isinstance(x, str)] if isinstance(langs, list) else []
+    _check_languages(add, site)
+    ids = _check_ids(add, items, parsed)
+    _check_references(add, items, ids)
+    if any(lang not in names.iso639_1() for lang in site):
+        return out  # labels are checked once the languages themselves are right
+    _check_labels(add, items, site)
+    return out
+
+
+def _check_languages(add: _Add, site: list[str]) -> None:
+    """Each site language is an ISO 639-1 code, listed once."""
     for i, lang in enumerate(site):
         if lang not in names.iso639_1():
             alias = names.language_alias(lang)
@@ -100,6 +118,9 @@ def _check(parsed: Parsed) -> list[Problem]:
         elif lang in site[:i]:
             add(("languages", i), "duplicate-item", f"'{lang}' is listed twice", "remove one")
 
+
+def _check_ids(add: _Add, items: _Items, parsed: Parsed) -> dict[str, set[str]]:
+    """Each term's id is valid and used once in its list; the ids of each list."""
     ids: dict[str, set[str]] = {}
     for key in (*TERM_LISTS, "countries"):
         id_key = "code" if key == "countries" else "id"
@@ -126,7 +147,11 @@ def _check(parsed: Parsed) -> list[Problem]:
                     f"try '{_slug(value)}'",
                 )
         ids[key] = set(seen)
+    return ids
 
+
+def _check_references(add: _Add, items: _Items, ids: dict[str, set[str]]) -> None:
+    """Country codes, the terms that countries and actors name, the required ratings."""
     for i, item in items("countries"):
         code = item.get("code")
         if isinstance(code, str) and code not in names.territories():
@@ -151,8 +176,9 @@ def _check(parsed: Parsed) -> list[Problem]:
                 "the validator and 'sikb new' rely on met, partial, not-met and unknown",
             )
 
-    if any(lang not in names.iso639_1() for lang in site):
-        return out  # labels are checked once the languages themselves are right
+
+def _check_labels(add: _Add, items: _Items, site: list[str]) -> None:
+    """Every label is given in every site language (a name in the first), and in no other."""
     for key in TERM_LISTS:
         for i, item in items(key):
             for label_key in ("label", "description", "question", "name"):
@@ -176,11 +202,10 @@ def _check(parsed: Parsed) -> list[Problem]:
                                 f"'{lang}' is not a site language ({', '.join(site)})",
                                 "add it to 'languages' first, or remove this text",
                             )
-    return out
 
 
 def _ref(
-    add: Any,
+    add: _Add,
     ids: dict[str, set[str]],
     path: tuple[str | int, ...],
     value: Any,
