@@ -1,6 +1,7 @@
 """The ``sikb`` command line: thin, it parses arguments, calls the pipeline and prints.
 
-Exit codes: 0 clean, 1 problems found (or a file that would be overwritten), 2 usage error.
+Exit codes: 0 clean, 1 problems found (or a file that would be overwritten), 2 usage error
+(a bad flag, or a ``SIKB_*`` variable that ``settings`` cannot read).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from generator import __version__
 from generator.model.taxonomy import TAXONOMY_FILE
 from generator.problems import Severity, promote, render
+from generator.settings import SettingError, Settings, read
 from generator.validate.collection import CASES_DIR, Result, load
 
 if TYPE_CHECKING:
@@ -45,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="the knowledge base folder (default: found "
         f"from the current folder by its {TAXONOMY_FILE})",
+    )
+    parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help='the day against which "in the future" is judged (default: $SIKB_TODAY, else today)',
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -92,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
         "build", help="validate strictly, then build the site in every language into site/"
     )
     p.add_argument("--site-dir", type=Path, default=None, help="where to build (default: site/)")
+    _site_flags(p)
     p.add_argument("--jobs", type=int, default=None, help="languages built at once")
     p.add_argument(
         "--strict", action="store_true", help="stop on warnings too (a stale translation)"
@@ -99,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="build, then preview with live reload")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    _site_flags(p)
     p = sub.add_parser(
         "i18n", help="translation coverage: cases, taxonomy labels and interface strings"
     )
@@ -113,9 +122,40 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _site_flags(p: argparse.ArgumentParser) -> None:
+    """The settings of ``build`` and ``serve`` (``settings.Settings``), over ``SIKB_*``."""
+    p.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="the address the site is served from (default: $SIKB_SITE_URL, "
+        "else http://127.0.0.1:8000/)",
+    )
+    p.add_argument(
+        "--edit-url",
+        metavar="URL",
+        help="the prefix of a case's edit link (default: $SIKB_EDIT_URL, else none)",
+    )
+    p.add_argument(
+        "--search-too-common",
+        metavar="N",
+        help="occurrences above which search leaves a word out "
+        "(default: $SIKB_SEARCH_TOO_COMMON, else 140000)",
+    )
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """The run's settings, read once: flags, then the environment, then the defaults."""
+    names = ("site_url", "edit_url", "search_too_common", "today")
+    try:
+        return read({name: getattr(args, name, None) for name in names})
+    except SettingError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        args.settings = _settings(args)
         root = (args.root or find_root(Path.cwd())).resolve()
         if not (root / TAXONOMY_FILE).is_file():
             raise UsageError(f"{root} holds no {TAXONOMY_FILE}")
@@ -150,19 +190,19 @@ def _validate(root: Path, args: argparse.Namespace) -> int:
             if not inside:
                 raise UsageError(f"{path} is neither {TAXONOMY_FILE} nor a file in {CASES_DIR}/")
             only.append(full)
-    result = load(root, only)
+    result = load(root, only, on=args.settings.day())
     problems = promote(result.problems) if args.strict else result.problems
     print(render(problems, result.files_checked, args.format))
     return EXIT_PROBLEMS if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
 
 
-def _loaded_or_report(root: Path) -> Result:
+def _loaded_or_report(root: Path, settings: Settings) -> Result:
     """The collection; when any file has an error, the report ``sikb validate`` prints.
 
     The report goes to stderr (stdout is the command's data), and the collection is
     None: no command renders or counts a collection with errors.
     """
-    result = load(root)
+    result = load(root, on=settings.day())
     if result.collection is None:
         print(render(result.problems, result.files_checked, "text"), file=sys.stderr)
     return result
@@ -173,7 +213,14 @@ def _new(root: Path, args: argparse.Namespace) -> int:
 
     try:
         path = write_skeleton(
-            root, args.id, args.country, args.sector, args.theme, args.language, args.title
+            root,
+            args.id,
+            args.country,
+            args.sector,
+            args.theme,
+            args.language,
+            args.title,
+            args.settings.day(),
         )
     except ScaffoldError as exc:
         print(f"sikb new: error: {exc}", file=sys.stderr)
@@ -200,7 +247,7 @@ def _schema(root: Path, args: argparse.Namespace) -> int:
 def _stats(root: Path, args: argparse.Namespace) -> int:
     from generator.data.stats import count, render_stats
 
-    result = _loaded_or_report(root)
+    result = _loaded_or_report(root, args.settings)
     if result.collection is None:
         return EXIT_PROBLEMS
     counts = count(result.collection)
@@ -248,7 +295,12 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     _engine_logging()
     try:
         outcome = build(
-            root, args.site_dir, strict=args.strict, jobs=args.jobs, on_problems=_report_build
+            root,
+            args.site_dir,
+            strict=args.strict,
+            jobs=args.jobs,
+            on_problems=_report_build,
+            settings=args.settings,
         )
     except SiteDirError as exc:
         raise UsageError(str(exc)) from exc
@@ -273,12 +325,13 @@ def _serve(root: Path, args: argparse.Namespace) -> int:
     from generator.build.pipeline import build, protected, watched
     from generator.build.publish import SiteDirError, check
     from generator.engine import mkdocs_adapter
+    from generator.paths import Layout
 
     _engine_logging()
 
     def rebuild() -> bool:
         try:
-            outcome = build(root, on_problems=_report_build)
+            outcome = build(root, on_problems=_report_build, settings=args.settings)
         except SiteDirError as exc:
             print(f"sikb serve: error: {exc}", file=sys.stderr)
             return False
@@ -289,13 +342,16 @@ def _serve(root: Path, args: argparse.Namespace) -> int:
             print(f"search: failed: {outcome.search_error}", file=sys.stderr)
         return outcome.ok
 
-    layout = mkdocs_adapter.Layout.at(root)
+    layout = Layout.at(root)
     try:  # a site folder the build may not replace stops the preview before it starts
         check(layout.site, root, protected(layout), "site/")
     except SiteDirError as exc:
         raise UsageError(str(exc)) from exc
     rebuild()
-    print(f"Serving on http://{args.host}:{args.port}/ (set SIKB_SITE_URL to match another host)")
+    print(
+        f"Serving on http://{args.host}:{args.port}/ "
+        "(set --site-url or SIKB_SITE_URL to match another host)"
+    )
     mkdocs_adapter.serve(layout, rebuild, watched(root), args.host, args.port)
     return EXIT_OK
 
@@ -315,7 +371,7 @@ def _i18n(root: Path, args: argparse.Namespace) -> int:
     from generator.data.stats import translation_coverage
     from generator.i18n import catalogs
 
-    result = _loaded_or_report(root)
+    result = _loaded_or_report(root, args.settings)
     if result.collection is None:
         return EXIT_PROBLEMS
     languages = result.collection.taxonomy.languages

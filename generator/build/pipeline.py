@@ -18,6 +18,9 @@ from generator.search import search_index
 from generator.model.collection import Collection
 from generator.validate.collection import load
 from generator.problems import Problem, Severity, promote
+from generator import settings as run_settings
+from generator.settings import Settings
+from generator.paths import Layout
 from generator.render.pages import Options
 from generator.render.site import DOCS_DIR, TreeReport, handwritten_files, write_language
 
@@ -60,6 +63,7 @@ def build(
     strict: bool = False,
     jobs: int | None = None,
     on_problems: Callable[[Outcome], None] | None = None,
+    settings: Settings | None = None,
 ) -> Outcome:
     """Validate the collection, write the language trees, build them; stop at the first failure.
 
@@ -67,15 +71,17 @@ def build(
     and the site shows them to readers; ``strict`` makes them stop the build too.
     The site folder changes only if every language and its search index were built,
     all at once (``publish``); one the build may not replace raises
-    ``publish.SiteDirError`` before anything is done.
+    ``publish.SiteDirError`` before anything is done. ``settings``: the command's
+    (``cli``); a caller that gives none gets the environment's (``settings.read``).
     """
-    layout = engine.Layout.at(root, site)
+    settings = settings or run_settings.read()
+    layout = Layout.at(root, site)
     shown = str(site) if site is not None else "site/"
     target = publish.check(layout.site, root, protected(layout), shown)
     publish.tidy(target)
     out = Outcome()
     t0 = time.perf_counter()
-    result = load(root)
+    result = load(root, on=settings.day())
     out.problems = promote(result.problems) if strict else result.problems
     out.files_checked = result.files_checked
     out.timings["validate"] = time.perf_counter() - t0
@@ -86,10 +92,8 @@ def build(
     collection = result.collection
     languages = collection.taxonomy.languages
     names = list(handwritten_files(root / DOCS_DIR, languages[0]))
-    url = engine.site_url()
-    options = Options(os.environ.get("SIKB_EDIT_URL") or None, frozenset(names), url)
-    if limit := os.environ.get("SIKB_SEARCH_TOO_COMMON"):
-        options = replace(options, too_common=int(limit))
+    url = settings.site_url
+    options = Options(settings.edit_url, frozenset(names), url, settings.search_too_common)
     t1 = time.perf_counter()
     staging = publish.prepare(target)
     try:
@@ -109,7 +113,7 @@ def build(
     return out
 
 
-def protected(layout: engine.Layout) -> list[tuple[Path, str]]:
+def protected(layout: Layout) -> list[tuple[Path, str]]:
     """What a site folder may not be, hold or lie inside, besides the root."""
     root = layout.root
     return [
@@ -143,7 +147,7 @@ class _Job:
 
     collection: Collection
     root: Path
-    layout: engine.Layout
+    layout: Layout
     options: Options
     handwritten: list[str]
 
@@ -174,8 +178,7 @@ def _language(lang: str) -> tuple[TreeReport, engine.Built]:
     no language waits for the others between steps."""
     job = _JOBS[-1]
     languages = job.collection.taxonomy.languages
-    docs = job.layout.build / "docs"
-    tree = write_language(job.collection, job.root, docs, job.options, lang)
+    tree = write_language(job.collection, job.root, job.layout.trees, job.options, lang)
     engine.write_config(
         job.layout, lang, languages, job.handwritten, job.options.site_url, tree.too_common
     )

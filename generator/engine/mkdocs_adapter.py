@@ -25,7 +25,8 @@ import yaml
 
 from generator.i18n.catalogs import N_, translations
 from generator.i18n.names import autonym
-from generator.render.pages import EXPLORER, EXPLORER_PATH, HANDWRITTEN, KIND_TITLES
+from generator.paths import EXPLORER_PATH, Layout, language_url, other_language
+from generator.render.pages import EXPLORER, HANDWRITTEN, KIND_TITLES
 from generator.search.search_index import ERROR, FILTERS, FILTERS_LABEL, TOO_COMMON
 
 log = logging.getLogger("mkdocs.sikb")
@@ -35,31 +36,9 @@ OVERRIDES = Path(__file__).parent / "overrides"
 """Theme overrides the generated pages rely on: per-page switcher links, sitemap alternates."""
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 """Python the theme's templates call: a render-once cache (navigation, search dialog)."""
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 SITE_NAME = N_("SIKB — Social Innovation Knowledge Base")
 HOME = N_("Home")
 ABOUT_SECTION = N_("About")
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where things are, relative to the knowledge base root."""
-
-    root: Path
-    build: Path
-    site: Path
-    """Where the site is written: the site folder, or the folder beside it that a build
-    writes into before it replaces the site (``publish``)."""
-
-    @classmethod
-    def at(cls, root: Path, site: Path | None = None) -> Layout:
-        return cls(root, root / "build", site or root / "site")
-
-    def docs(self, lang: str) -> Path:
-        return self.build / "docs" / lang
-
-    def config(self, lang: str) -> Path:
-        return self.build / "mkdocs" / f"{lang}.yml"
 
 
 @dataclass(frozen=True)
@@ -71,11 +50,6 @@ class Built:
     """How long the step run after this language's build took (the search index)."""
     after_error: str | None = None
     """Why that step failed."""
-
-
-def site_url() -> str:
-    url = os.environ.get("SIKB_SITE_URL") or DEFAULT_SITE_URL
-    return url if url.endswith("/") else url + "/"
 
 
 def write_config(
@@ -103,9 +77,9 @@ def write_config(
     config = {
         "INHERIT": os.path.relpath(layout.root / BASE_CONFIG, here),
         "site_name": _(SITE_NAME),
-        "site_url": f"{root_url}{lang}/",
+        "site_url": language_url(root_url, lang),
         "docs_dir": os.path.relpath(layout.docs(lang), here),
-        "site_dir": os.path.relpath(layout.site / lang, here),
+        "site_dir": os.path.relpath(layout.language_site(lang), here),
         "hooks": [os.path.relpath(HOOKS, here)],
         "theme": {
             "language": lang,
@@ -123,7 +97,7 @@ def write_config(
                 ],
             },
             "alternate": [
-                {"name": autonym(other), "link": f"../{other}/", "lang": other}
+                {"name": autonym(other), "link": other_language(other), "lang": other}
                 for other in languages
             ],
         },
@@ -156,7 +130,7 @@ def build_language(layout: Layout, lang: str, after: Callable[[Path], None] | No
         return built
     start = time.perf_counter()
     try:
-        after(layout.site / lang)
+        after(layout.language_site(lang))
     except Exception as e:
         return replace(built, after_seconds=time.perf_counter() - start, after_error=str(e))
     return replace(built, after_seconds=time.perf_counter() - start)
@@ -175,7 +149,8 @@ def write_root(layout: Layout, languages: Sequence[str], root_url: str) -> None:
         for lang in languages
     )
     alternates = "\n".join(
-        f'  <link rel="alternate" hreflang="{lang}" href="{root_url}{lang}/">' for lang in languages
+        f'  <link rel="alternate" hreflang="{lang}" href="{language_url(root_url, lang)}">'
+        for lang in languages
     )
     page = f"""<!doctype html>
 <html lang="{default}">
@@ -184,7 +159,7 @@ def write_root(layout: Layout, languages: Sequence[str], root_url: str) -> None:
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>SIKB</title>
 {alternates}
-  <link rel="alternate" hreflang="x-default" href="{root_url}{default}/">
+  <link rel="alternate" hreflang="x-default" href="{language_url(root_url, default)}">
   <noscript><meta http-equiv="refresh" content="0; url={default}/"></noscript>
   <script>
     (function () {{

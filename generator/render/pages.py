@@ -24,8 +24,20 @@ from generator.markup.markdown_safe import md_text, meta_text, safe_url
 from generator.model import views
 from generator.model.collection import Case, Collection
 from generator.model.views import RATING_ORDER, SYMBOLS, CaseText, State
+from generator.paths import (
+    DATA_CSV,
+    DATA_JSON,
+    EXPLORER_DATA,
+    EXPLORER_PATH,
+    EXPLORER_SUMMARIES,
+    case_path,
+    cases_url,
+    list_path,
+    page_url,
+    term_path,
+)
 from generator.render import charts
-from generator.search.search_index import TOO_COMMON_OCCURRENCES
+from generator.settings import DEFAULT_SEARCH_TOO_COMMON, DEFAULT_SITE_URL
 
 KINDS = ("countries", "regions", "sectors", "themes", "actors", "criteria")
 KIND_TITLES = {
@@ -38,7 +50,6 @@ KIND_TITLES = {
     "criteria": N_("Criteria"),
 }
 EXPLORER = N_("Explorer")
-EXPLORER_PATH = "explorer/index.md"
 EXPLORER_UI = {
     "filters": N_("Filters"),
     "text": N_("Words in the title or summary"),
@@ -102,34 +113,10 @@ class Options:
     """Prefix of the repository's edit link; the file's path is appended."""
     handwritten: frozenset[str] = frozenset(HANDWRITTEN)
     """Names of the hand-written pages that exist (``about``, ...): only these are linked."""
-    site_url: str = "http://127.0.0.1:8000/"
+    site_url: str = DEFAULT_SITE_URL
     """The site's root URL; each language is below it (``<site_url><lang>/``)."""
-    too_common: int = TOO_COMMON_OCCURRENCES
-    """Occurrences in one language above which search leaves a word out (``search_index``)."""
-
-
-DATA_CSV = "data/cases.csv"
-DATA_JSON = "data/cases.json"
-
-
-def case_path(case_id: str) -> str:
-    return f"cases/{case_id}.md"
-
-
-def term_path(kind: str, term_id: str, page: int = 1) -> str:
-    slug = term_id.lower()
-    return f"{kind}/{slug}/index.md" if page == 1 else f"{kind}/{slug}/page/{page}.md"
-
-
-def _url(path: str) -> str:
-    """``cases/x.md`` -> ``cases/x``; ``countries/md/index.md`` -> ``countries/md``."""
-    if path == "index.md" or path.endswith("/index.md"):
-        return path[: -len("index.md")].rstrip("/")
-    return path[: -len(".md")]
-
-
-def list_path(kind: str, page: int = 1) -> str:
-    return f"{kind}/index.md" if page == 1 else f"{kind}/page/{page}.md"
+    too_common: int = DEFAULT_SEARCH_TOO_COMMON
+    """Occurrences in one language above which search leaves a word out (``settings``)."""
 
 
 def _env(lang: str) -> Environment:
@@ -322,7 +309,7 @@ class Renderer:
         tr = translations(self.lang)
         data = Dataset(
             self.collection, self.texts, self.label, self.lang,
-            f"{self.options.site_url}{self.lang}/cases/",
+            cases_url(self.options.site_url, self.lang),
         )  # fmt: skip
         words: dict[str, Any] = {k: tr.ugettext(v) for k, v in EXPLORER_UI.items()}
         forms = plural_forms(tr.ungettext, self.lang)
@@ -331,8 +318,8 @@ class Renderer:
         self.pages += [
             Page(DATA_CSV, data.csv_text()),
             Page(DATA_JSON, data.json_text()),
-            Page("explorer/data.json", explorer),
-            Page("explorer/summaries.json", summaries),
+            Page(EXPLORER_DATA, explorer),
+            Page(EXPLORER_SUMMARIES, summaries),
         ]
         self._emit(
             EXPLORER_PATH,
@@ -349,7 +336,7 @@ class _Helpers:
     def __init__(self, r: Renderer, here: str) -> None:
         self.r = r
         self.here = here
-        here_url = _url(here)
+        here_url = page_url(here)
         self.depth = here_url.count("/") + 1 if here_url else 0
         self.tax = r.tax
         self.by_kind = r.by_kind
@@ -364,7 +351,7 @@ class _Helpers:
         are mostly links, and the e2e tests check that every one of them resolves.
         """
         up = "../" * self.depth
-        target_url = _url(target)
+        target_url = page_url(target)
         return f"{up}{target_url}/" if target_url else (up or "./")
 
     def file(self, path: str) -> str:

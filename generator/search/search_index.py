@@ -25,11 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.i18n.catalogs import N_
+from generator.paths import BUNDLE, bundle
 
 log = logging.getLogger(__name__)
-
-BUNDLE = "pagefind"
-"""Where the index goes, under ``site/<lang>/``; the script finds it at ``../pagefind/``."""
 
 
 @dataclass(frozen=True)
@@ -54,21 +52,12 @@ FILTERS_LABEL = N_("Filter the results")
 ERROR = N_("Search could not be loaded.")
 TOO_COMMON = N_("Too common to search on its own: %(words)s. Add a more specific word.")
 
-TOO_COMMON_OCCURRENCES = 140_000
-"""A word written more often than this in one language's cases is too common to search
-alone. Pagefind keeps every word and where it stands in every page (its maintainer leaves
-out no stop words, by design: Pagefind issue #48), about 1.3 bytes gzipped per place,
-and a query loads the whole chunk of each of its words. Measured at 10,000 cases
-(``make bench``): ``social``, 126,000 times, loads a 161 KB chunk and its first query
-375 KB in all; ``the``, about 7% of English words, would load several times that. At
-the limit a first query stays under the 400 KB budget. Such words are dropped from a
-query that has other words, and a query of nothing else is not run
-(``assets/sikb-search.js``). Below a few thousand cases no word comes near the limit."""
 _WORD = re.compile(r"\w+")
 
 
-def too_common(texts: Iterable[str], limit: int = TOO_COMMON_OCCURRENCES) -> tuple[str, ...]:
-    """The words, lower-cased, that occur more than ``limit`` times in ``texts``."""
+def too_common(texts: Iterable[str], limit: int) -> tuple[str, ...]:
+    """The words, lower-cased, that occur more than ``limit`` times in ``texts``
+    (``settings.Settings.search_too_common``)."""
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(_WORD.findall(text.lower()))
@@ -97,7 +86,7 @@ def index(site: Path) -> None:
     except OSError as e:
         raise SearchIndexError(f"could not run Pagefind: {e}") from e
     output = "\n".join(s.strip() for s in (done.stdout, done.stderr) if s.strip())
-    if done.returncode != 0 or not (site / BUNDLE / "pagefind.js").is_file():
+    if done.returncode != 0 or not (bundle(site) / "pagefind.js").is_file():
         tail = "\n".join(output.splitlines()[-20:]) or "no output"
         raise SearchIndexError(
             f"Pagefind failed (exit {done.returncode}) indexing {site}:\n{tail}\n"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from generator import settings
 from generator.load import characters
 from generator.load.frontmatter import read_text, split
 from generator.load.yamlload import Parsed, parse
@@ -100,9 +100,8 @@ def classify(root: Path, path: Path) -> tuple[CaseFile | None, Problem | None]:
 
 
 def today() -> date:
-    """Today, or the day in ``SIKB_TODAY`` (YYYY-MM-DD) for reproducible runs and tests."""
-    fixed = os.environ.get("SIKB_TODAY")
-    return date.fromisoformat(fixed) if fixed else date.today()
+    """Today, or the day in ``SIKB_TODAY`` (``settings``), for a caller that passes no day."""
+    return settings.read().day()
 
 
 def load_file(root: Path, rel: str) -> Loaded:

@@ -209,3 +209,46 @@ def test_fingerprint_matches_what_a_fresh_translation_records(kb: Path) -> None:
     run = sikb("fingerprint", "cases/swedish-fund.md", cwd=kb)
     assert run.stdout == "b82f2eb50880\n"
     assert 'original_fingerprint: "b82f2eb50880"' in (kb / "cases/swedish-fund.en.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("SIKB_SEARCH_TOO_COMMON", "abc", "a whole number above 0 (default 140000)"),
+        ("SIKB_TODAY", "2026-13-01", "a date YYYY-MM-DD, such as 2026-11-23"),
+        (
+            "SIKB_SITE_URL",
+            "ftp://x",
+            "an absolute http:// or https:// URL, such as https://example.org/sikb/",
+        ),
+        (
+            "SIKB_SITE_URL",
+            "/kb/",
+            "an absolute http:// or https:// URL, such as https://example.org/sikb/",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["validate", "build"])
+def test_a_bad_setting_is_one_line_and_exit_2(
+    kb: Path, command: str, variable: str, value: str, expected: str
+) -> None:
+    """A SIKB_* value sikb cannot use: one line naming it, no traceback, nothing built."""
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", command],
+        cwd=kb,
+        env={**os.environ, "SIKB_TODAY": TODAY, variable: value},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr == f"sikb {command}: error: {variable}={value!r}: expected {expected}\n"
+    assert not (kb / "site").exists()
+
+
+def test_the_today_flag_wins_over_sikb_today(kb: Path) -> None:
+    """--today judges "in the future" against its day, whatever SIKB_TODAY says."""
+    run = sikb("--today", "2020-01-01", "validate", "--format", "json", cwd=kb)
+    found = json.loads(run.stdout)
+    assert any("today is 2020-01-01" in p["message"] for p in found["problems"])

@@ -20,7 +20,7 @@ import pytest
 import generator
 from generator.build.pipeline import protected
 from generator.build.publish import MANIFEST, SiteDirError, check
-from generator.engine.mkdocs_adapter import Layout
+from generator.paths import Layout
 from tests.conftest import FIXTURES, REPO, TODAY
 
 pytestmark = pytest.mark.e2e

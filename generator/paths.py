@@ -1,0 +1,103 @@
+"""Every path and URL a build writes or links to, in one place.
+
+Folders (``Layout``): ``build/docs/<lang>/`` (a language's Markdown tree),
+``build/mkdocs/<lang>.yml`` (its config), ``site/<lang>/`` (its pages) and
+``site/<lang>/pagefind/`` (its search bundle). In a language's tree: a case's page,
+a term's, a list's, the explorer and the data files (``case_path``, ``DATA_CSV``, ...),
+and the URL each page is served at (``page_url``). Absolute URLs: each language's root
+below the site's (``language_url``). The render, engine, build and search steps ask here
+instead of joining strings of their own; the browser's scripts find theirs in the page
+(``data-data``, ``data-summaries``) or relative to their own file (the search bundle).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+BUILD_DIR = "build"
+SITE_DIR = "site"
+BUNDLE = "pagefind"
+"""Where the search index goes, under ``site/<lang>/``; the script finds it at ``../pagefind/``."""
+
+CASES = "cases"
+"""The folder of case pages in each language's tree (and of case files in the root)."""
+DATA_CSV = "data/cases.csv"
+DATA_JSON = "data/cases.json"
+EXPLORER_PATH = "explorer/index.md"
+EXPLORER_DATA = "explorer/data.json"
+"""The explorer's compact records (``dataset.Dataset.explorer``), beside its page."""
+EXPLORER_SUMMARIES = "explorer/summaries.json"
+"""The cases' summaries, loaded by the explorer when first shown."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where things are, relative to the knowledge base root."""
+
+    root: Path
+    build: Path
+    site: Path
+    """Where the site is written: the site folder, or the folder beside it that a build
+    writes into before it replaces the site (``publish``)."""
+
+    @classmethod
+    def at(cls, root: Path, site: Path | None = None) -> Layout:
+        return cls(root, root / BUILD_DIR, site or root / SITE_DIR)
+
+    @property
+    def trees(self) -> Path:
+        """The folder of the language trees: ``build/docs/``."""
+        return self.build / "docs"
+
+    def docs(self, lang: str) -> Path:
+        """The Markdown tree of ``lang``: ``build/docs/<lang>/``."""
+        return self.trees / lang
+
+    def config(self, lang: str) -> Path:
+        """The MkDocs config of ``lang``: ``build/mkdocs/<lang>.yml``."""
+        return self.build / "mkdocs" / f"{lang}.yml"
+
+    def language_site(self, lang: str) -> Path:
+        """The built pages of ``lang``: ``site/<lang>/``."""
+        return self.site / lang
+
+
+def bundle(language_site: Path) -> Path:
+    """The search bundle of a built language: ``site/<lang>/pagefind/``."""
+    return language_site / BUNDLE
+
+
+def language_url(site_url: str, lang: str) -> str:
+    """The root URL of ``lang``: ``<site_url><lang>/`` (``site_url`` ends with a slash)."""
+    return f"{site_url}{lang}/"
+
+
+def other_language(lang: str) -> str:
+    """The root of ``lang``, relative to another language's root: ``../<lang>/``."""
+    return f"../{lang}/"
+
+
+def cases_url(site_url: str, lang: str) -> str:
+    """The absolute URL below which each case's page is, ``<id>/`` appended."""
+    return f"{language_url(site_url, lang)}{CASES}/"
+
+
+def case_path(case_id: str) -> str:
+    return f"{CASES}/{case_id}.md"
+
+
+def term_path(kind: str, term_id: str, page: int = 1) -> str:
+    slug = term_id.lower()
+    return f"{kind}/{slug}/index.md" if page == 1 else f"{kind}/{slug}/page/{page}.md"
+
+
+def list_path(kind: str, page: int = 1) -> str:
+    return f"{kind}/index.md" if page == 1 else f"{kind}/page/{page}.md"
+
+
+def page_url(path: str) -> str:
+    """``cases/x.md`` -> ``cases/x``; ``countries/md/index.md`` -> ``countries/md``."""
+    if path == "index.md" or path.endswith("/index.md"):
+        return path[: -len("index.md")].rstrip("/")
+    return path[: -len(".md")]
