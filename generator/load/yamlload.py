@@ -126,19 +126,170 @@ def parse(text: str, rel_path: str, line_offset: int = 0) -> Parsed:
     ``line_offset`` is added to libyaml's lines so that positions are lines of
     the whole file when ``text`` is the front matter of a Markdown file.
     """
-    out = Parsed()
+    reader = _Reader(rel_path, line_offset)
+    out = reader.out
+    try:
+        reader.read(text)
+    except _Refused:
+        out.data = None
+    except yaml.MarkedYAMLError as exc:
+        out.problems.append(_syntax_problem(exc, rel_path, line_offset))
+        out.data = None
+    except yaml.reader.ReaderError as exc:  # control characters and the like
+        out.problems.append(_reader_problem(exc, text, rel_path, line_offset))
+        out.data = None
+    except yaml.YAMLError as exc:  # anything else libyaml refuses
+        first_line = (str(exc).splitlines() or [type(exc).__name__])[0]
+        out.problems.append(
+            Problem(rel_path, line_offset + 1, 0, "yaml-syntax", f"YAML syntax: {first_line}")
+        )
+        out.data = None
+    return out
 
-    def pos(mark: Any) -> tuple[int, int]:
-        return (mark.line + 1 + line_offset, mark.column + 1)
 
-    def problem(at: tuple[int, int], code: str, path: Path, message: str, hint: str = "") -> None:
-        out.problems.append(Problem(rel_path, at[0], at[1], code, message, field_name(path), hint))
+class _Reader:
+    """Builds the values from libyaml's events, one frame per open list or mapping.
 
-    stack: list[_Frame] = []
-    documents = 0
+    The event loop is the loader's hot path: scalars come first in it, and each
+    event costs at most one method call besides placing its value.
+    """
 
-    def place(value: Any, at: tuple[int, int]) -> Path | None:
+    __slots__ = ("documents", "line_offset", "out", "rel_path", "stack")
+
+    def __init__(self, rel_path: str, line_offset: int) -> None:
+        self.out = Parsed()
+        self.rel_path = rel_path
+        self.line_offset = line_offset
+        self.stack: list[_Frame] = []
+        self.documents = 0
+
+    def read(self, text: str) -> None:
+        """Build ``out`` from the events of ``text``; libyaml's errors propagate."""
+        stack = self.stack
+        ev: Any
+        for ev in yaml.parse(text, Loader=_Loader):
+            kind = type(ev)
+            if kind is events.ScalarEvent:
+                self.scalar(ev)
+            elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+                stack.pop()
+            elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+                self.start(ev, kind is events.MappingStartEvent)
+            elif kind is events.AliasEvent:
+                self.alias(ev)
+            elif kind is events.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    self.problem(
+                        _position(ev.start_mark, self.line_offset),
+                        "multiple-documents",
+                        (),
+                        "expected one YAML document, found a second one",
+                        "remove the '---' or '...' line inside the front matter",
+                    )
+                    break
+            # the stream's start and end and the document's end build nothing
+
+    def problem(
+        self, at: tuple[int, int], code: str, path: Path, message: str, hint: str = ""
+    ) -> None:
+        self.out.problems.append(
+            Problem(self.rel_path, at[0], at[1], code, message, field_name(path), hint)
+        )
+
+    def scalar(self, ev: Any) -> None:
+        """A scalar, checked, resolved unless quoted or a key, and placed."""
+        mark = ev.start_mark
+        at = (mark.line + 1 + self.line_offset, mark.column + 1)
+        if ev.anchor is not None:
+            self.anchored(ev.anchor, at)
+        raw: str = ev.value
+        if len(raw) > MAX_SCALAR:
+            self.problem(
+                at,
+                "value-too-long",
+                _next_path(self.stack),
+                f"a value of {len(raw):,} characters; a value may have at most {MAX_SCALAR:,}",
+                "move long text into the body, or cite it as a source",
+            )
+            raise _Refused
+        if bad := IN_VALUE.search(raw):
+            self.problem(
+                at,
+                "control-character",
+                _next_path(self.stack),
+                f"the value contains {describe(bad.group())}, which is not allowed",
+                "delete it, or the backslash escape that writes it",
+            )
+        tag = ev.tag
+        if tag is not None and tag != "!":
+            self.problem(
+                at,
+                "yaml-tag",
+                _next_path(self.stack),
+                f"YAML tags ({tag}) are not allowed",
+                "remove the tag; quote the value if it must be text",
+            )
+        stack = self.stack
+        value: Any = raw
+        is_key = stack and stack[-1].key is None and type(stack[-1].container) is dict
+        if ev.implicit[0] and not is_key:  # keys are names, whatever they look like
+            value = resolve_plain(raw)
+        path = self.place(value, at)
+        if path is not None and not isinstance(value, str):
+            self.out.plain_text[path] = raw
+
+    def start(self, ev: Any, mapping: bool) -> None:
+        """A list or mapping opens: placed empty, then filled as its frame."""
+        mark = ev.start_mark
+        at = (mark.line + 1 + self.line_offset, mark.column + 1)
+        if ev.anchor is not None:
+            self.anchored(ev.anchor, at)
+        current = _next_path(self.stack)
+        tag = ev.tag
+        if tag is not None and not ev.implicit:
+            self.problem(
+                at, "yaml-tag", current, f"YAML tags ({tag}) are not allowed", "remove the tag"
+            )
+        if len(self.stack) >= MAX_DEPTH:
+            self.problem(
+                at,
+                "too-deep",
+                current,
+                f"lists and mappings nested more than {MAX_DEPTH} levels deep",
+                "no field nests that deep: check the brackets and the indentation",
+            )
+            raise _Refused
+        container: Any = {} if mapping else []
+        path = self.place(container, at)
+        self.stack.append(_Frame(container, path if path is not None else current))
+
+    def alias(self, ev: Any) -> None:
+        """An alias is refused and read as null."""
+        at = _position(ev.start_mark, self.line_offset)
+        self.problem(
+            at,
+            "yaml-alias",
+            _next_path(self.stack),
+            f"YAML aliases (*{ev.anchor}) are not allowed",
+            "write the value out in full where it is used",
+        )
+        self.place(None, at)
+
+    def anchored(self, anchor: str, at: tuple[int, int]) -> None:
+        """An anchor is refused; the value it marks is read."""
+        self.problem(
+            at,
+            "yaml-anchor",
+            _next_path(self.stack),
+            f"YAML anchors (&{anchor}) are not allowed",
+            f"remove '&{anchor}' and write the value out in full",
+        )
+
+    def place(self, value: Any, at: tuple[int, int]) -> Path | None:
         """Attach a finished value to its parent; return its path (None for a key)."""
+        stack = self.stack
+        out = self.out
         if not stack:
             out.data = value
             out.positions[()] = at
@@ -150,25 +301,7 @@ def parse(text: str, rel_path: str, line_offset: int = 0) -> Parsed:
             out.positions[path] = at
             return path
         if top.key is None:  # this value is a key
-            if not isinstance(value, str):
-                problem(
-                    at, "complex-key", top.path, "a key must be a plain name, not a list or mapping"
-                )
-                top.key, top.key_mark, top.duplicate = "", at, True  # drop the entry
-                return None
-            first = top.seen.get(value)
-            top.duplicate = first is not None
-            if first is not None:
-                problem(
-                    at,
-                    "duplicate-key",
-                    (*top.path, value),
-                    f"the key '{value}' appears twice (first at line {first})",
-                    "YAML would silently keep only the last value: merge the two into one key",
-                )
-            else:
-                top.seen[value] = at[0]
-            top.key, top.key_mark = value, at
+            self.key(top, value, at)
             return None
         path = (*top.path, top.key)
         if not top.duplicate:  # the first value is kept; the second is reported
@@ -177,159 +310,69 @@ def parse(text: str, rel_path: str, line_offset: int = 0) -> Parsed:
         top.key = None
         return path
 
-    try:
-        ev: Any
-        for ev in yaml.parse(text, Loader=_Loader):
-            kind = type(ev)
-            if kind is events.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    problem(
-                        pos(ev.start_mark),
-                        "multiple-documents",
-                        (),
-                        "expected one YAML document, found a second one",
-                        "remove the '---' or '...' line inside the front matter",
-                    )
-                    break
-                continue
-            if kind in (events.StreamStartEvent, events.StreamEndEvent, events.DocumentEndEvent):
-                continue
-            if kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
-                stack.pop()
-                continue
-            mark = ev.start_mark
-            at = (mark.line + 1 + line_offset, mark.column + 1)
-            if kind is events.AliasEvent:
-                problem(
-                    at,
-                    "yaml-alias",
-                    _next_path(stack),
-                    f"YAML aliases (*{ev.anchor}) are not allowed",
-                    "write the value out in full where it is used",
-                )
-                place(None, at)
-                continue
-            anchor = ev.anchor
-            if anchor is not None:
-                problem(
-                    at,
-                    "yaml-anchor",
-                    _next_path(stack),
-                    f"YAML anchors (&{anchor}) are not allowed",
-                    f"remove '&{anchor}' and write the value out in full",
-                )
-            tag = ev.tag
-            if kind is events.ScalarEvent:
-                if len(ev.value) > MAX_SCALAR:
-                    problem(
-                        at,
-                        "value-too-long",
-                        _next_path(stack),
-                        f"a value of {len(ev.value):,} characters; a value may have at most "
-                        f"{MAX_SCALAR:,}",
-                        "move long text into the body, or cite it as a source",
-                    )
-                    raise _Refused
-                if bad := IN_VALUE.search(ev.value):
-                    problem(
-                        at,
-                        "control-character",
-                        _next_path(stack),
-                        f"the value contains {describe(bad.group())}, which is not allowed",
-                        "delete it, or the backslash escape that writes it",
-                    )
-                if tag is not None and tag != "!":
-                    problem(
-                        at,
-                        "yaml-tag",
-                        _next_path(stack),
-                        f"YAML tags ({tag}) are not allowed",
-                        "remove the tag; quote the value if it must be text",
-                    )
-                value = ev.value
-                is_key = stack and stack[-1].key is None and type(stack[-1].container) is dict
-                if ev.implicit[0] and not is_key:  # keys are names, whatever they look like
-                    value = resolve_plain(value)
-                path = place(value, at)
-                if path is not None and not isinstance(value, str):
-                    out.plain_text[path] = ev.value
-            elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
-                current = _next_path(stack)
-                if tag is not None and not ev.implicit:
-                    problem(
-                        at,
-                        "yaml-tag",
-                        current,
-                        f"YAML tags ({tag}) are not allowed",
-                        "remove the tag",
-                    )
-                if len(stack) >= MAX_DEPTH:
-                    problem(
-                        at,
-                        "too-deep",
-                        current,
-                        f"lists and mappings nested more than {MAX_DEPTH} levels deep",
-                        "no field nests that deep: check the brackets and the indentation",
-                    )
-                    raise _Refused
-                container: Any = {} if kind is events.MappingStartEvent else []
-                path = place(container, at)
-                stack.append(_Frame(container, path if path is not None else current))
-    except _Refused:
-        out.data = None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        at = pos(mark) if mark is not None else (1 + line_offset, 1)
-        what = " ".join(s for s in (exc.context, exc.problem) if s)
-        if "expected <document start>" in what:
-            out.problems.append(
-                Problem(
-                    rel_path,
-                    at[0],
-                    at[1],
-                    "multiple-documents",
-                    "expected one YAML document, found more after a '...' line",
-                    "",
-                    "remove the '...' line and what follows it, or merge",
-                )
+    def key(self, top: _Frame, value: Any, at: tuple[int, int]) -> None:
+        """A mapping's key: a name, used once; the entry of any other is dropped."""
+        if not isinstance(value, str):
+            self.problem(
+                at, "complex-key", top.path, "a key must be a plain name, not a list or mapping"
             )
-            out.data = None
-            return out
-        out.problems.append(
-            Problem(
-                rel_path,
-                at[0],
-                at[1],
-                "yaml-syntax",
-                f"YAML syntax: {what}",
-                "",
-                _syntax_hint(what),
+            top.key, top.key_mark, top.duplicate = "", at, True  # drop the entry
+            return
+        first = top.seen.get(value)
+        top.duplicate = first is not None
+        if first is not None:
+            self.problem(
+                at,
+                "duplicate-key",
+                (*top.path, value),
+                f"the key '{value}' appears twice (first at line {first})",
+                "YAML would silently keep only the last value: merge the two into one key",
             )
+        else:
+            top.seen[value] = at[0]
+        top.key, top.key_mark = value, at
+
+
+def _position(mark: Any, line_offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a libyaml mark in the whole file."""
+    return (mark.line + 1 + line_offset, mark.column + 1)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, rel_path: str, line_offset: int) -> Problem:
+    """What libyaml could not parse, where it stopped."""
+    mark = exc.problem_mark or exc.context_mark
+    at = _position(mark, line_offset) if mark is not None else (1 + line_offset, 1)
+    what = " ".join(s for s in (exc.context, exc.problem) if s)
+    if "expected <document start>" in what:
+        return Problem(
+            rel_path,
+            at[0],
+            at[1],
+            "multiple-documents",
+            "expected one YAML document, found more after a '...' line",
+            "",
+            "remove the '...' line and what follows it, or merge",
         )
-        out.data = None
-    except yaml.reader.ReaderError as exc:  # control characters and the like
-        before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
-        at = (line_offset + 1 + before.count("\n"), len(before) - before.rfind("\n"))
-        out.problems.append(
-            Problem(
-                rel_path,
-                at[0],
-                at[1],
-                "control-character",
-                f"the character U+{exc.character:04X} is not allowed in YAML ({exc.reason})",
-                "",
-                "delete it; it is often pasted in by accident",
-            )
-        )
-        out.data = None
-    except yaml.YAMLError as exc:  # anything else libyaml refuses
-        first_line = (str(exc).splitlines() or [type(exc).__name__])[0]
-        out.problems.append(
-            Problem(rel_path, line_offset + 1, 0, "yaml-syntax", f"YAML syntax: {first_line}")
-        )
-        out.data = None
-    return out
+    return Problem(
+        rel_path, at[0], at[1], "yaml-syntax", f"YAML syntax: {what}", "", _syntax_hint(what)
+    )
+
+
+def _reader_problem(
+    exc: yaml.reader.ReaderError, text: str, rel_path: str, line_offset: int
+) -> Problem:
+    """A character YAML does not allow, at its line and column."""
+    before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
+    at = (line_offset + 1 + before.count("\n"), len(before) - before.rfind("\n"))
+    return Problem(
+        rel_path,
+        at[0],
+        at[1],
+        "control-character",
+        f"the character U+{exc.character:04X} is not allowed in YAML ({exc.reason})",
+        "",
+        "delete it; it is often pasted in by accident",
+    )
 
 
 def _next_path(stack: list[_Frame]) -> Path:
