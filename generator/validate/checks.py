@@ -176,10 +176,21 @@ class _Checker:
 def check_original(case_id: str, parsed: Parsed, rel: str, ctx: Context) -> list[Problem]:
     """Every value of an original case, beyond its types."""
     c = _Checker(parsed, rel, ctx)
-    tax = ctx.taxonomy
     for key in ("title", "summary"):
         c.plain_text((key,), c.data.get(key))
     c.language(("language",), c.data.get("language"))
+    _check_terms(c)
+    _check_period(c)
+    c.date(("updated",), c.data.get("updated"), full=True, past=True)
+    _check_criteria(c)
+    _check_sources(c)
+    _check_related(c, case_id)
+    return c.out
+
+
+def _check_terms(c: _Checker) -> None:
+    """Countries, sectors, themes, actors and their roles, the status: known, listed once."""
+    tax = c.tax
     for path, code in c.strings("countries"):
         c.country(path, code)
     for key, vocab, what in (("sectors", tax.sectors, "sector"), ("themes", tax.themes, "theme")):
@@ -205,38 +216,45 @@ def check_original(case_id: str, parsed: Parsed, rel: str, ctx: Context) -> list
             seen_actors.setdefault(pair, c.parsed.where(("actors", i))[0])
     c.term(("status",), c.data.get("status"), tax.statuses, "status")
 
-    period = c.data.get("period")
-    if isinstance(period, dict):
-        start = c.date(("period", "start"), period.get("start"))
-        end = c.date(("period", "end"), period.get("end"))
-        if start and end and end.last < start.first:
-            c.add(
-                ("period", "end"),
-                "date-order",
-                f"the end '{end.text}' is before the start '{start.text}'",
-                "swap them, or correct the one that is wrong",
-            )
-        status = c.data.get("status")
-        today = ctx.today.isoformat()
-        shown = f"is '{status}', not 'planned'" if isinstance(status, str) else "is not 'planned'"
-        if start and start.first > ctx.today and status != "planned":
-            c.add(
-                ("period", "start"),
-                "future-date",
-                f"the period starts '{start.text}', in the future (today is {today}), "
-                f"but the status {shown}",
-                "set 'status: planned' for a case that has not started, or correct the start",
-            )
-        if end and end.first > ctx.today and status == "completed":
-            c.add(
-                ("period", "end"),
-                "future-date",
-                f"the case is 'completed' but its period ends '{end.text}', in the future "
-                f"(today is {today})",
-                "give the date on which it ended, or the status it has now",
-            )
-    c.date(("updated",), c.data.get("updated"), full=True, past=True)
 
+def _check_period(c: _Checker) -> None:
+    """The period's dates, in order, and in the future only for a case that has not started."""
+    period = c.data.get("period")
+    if not isinstance(period, dict):
+        return
+    start = c.date(("period", "start"), period.get("start"))
+    end = c.date(("period", "end"), period.get("end"))
+    if start and end and end.last < start.first:
+        c.add(
+            ("period", "end"),
+            "date-order",
+            f"the end '{end.text}' is before the start '{start.text}'",
+            "swap them, or correct the one that is wrong",
+        )
+    status = c.data.get("status")
+    today = c.ctx.today.isoformat()
+    shown = f"is '{status}', not 'planned'" if isinstance(status, str) else "is not 'planned'"
+    if start and start.first > c.ctx.today and status != "planned":
+        c.add(
+            ("period", "start"),
+            "future-date",
+            f"the period starts '{start.text}', in the future (today is {today}), "
+            f"but the status {shown}",
+            "set 'status: planned' for a case that has not started, or correct the start",
+        )
+    if end and end.first > c.ctx.today and status == "completed":
+        c.add(
+            ("period", "end"),
+            "future-date",
+            f"the case is 'completed' but its period ends '{end.text}', in the future "
+            f"(today is {today})",
+            "give the date on which it ended, or the status it has now",
+        )
+
+
+def _check_criteria(c: _Checker) -> None:
+    """Every criterion assessed, with a known rating, and a note where the rating needs one."""
+    tax = c.tax
     criteria = c.criteria_keys()
     if isinstance(c.data.get("criteria"), dict):
         for key in tax.criteria:
@@ -267,6 +285,9 @@ def check_original(case_id: str, parsed: Parsed, rel: str, ctx: Context) -> list
                 Severity.WARNING,
             )
 
+
+def _check_sources(c: _Checker) -> None:
+    """Each source's texts, language, date and address."""
     sources = c.data.get("sources")
     for i, source in enumerate(sources if isinstance(sources, list) else []):
         if isinstance(source, dict):
@@ -276,18 +297,20 @@ def check_original(case_id: str, parsed: Parsed, rel: str, ctx: Context) -> list
             c.date(("sources", i, "date"), source.get("date"), past=True)
             c.url(("sources", i, "url"), source.get("url"))
 
+
+def _check_related(c: _Checker, case_id: str) -> None:
+    """Related cases exist in the collection, and are other cases."""
     for path, other in c.strings("related"):
         if other == case_id:
             c.add(path, "self-related", "a case cannot be related to itself", "remove it")
-        elif other not in ctx.case_ids:
-            near = names.closest(other, ctx.case_ids, n=1)
+        elif other not in c.ctx.case_ids:
+            near = names.closest(other, c.ctx.case_ids, n=1)
             c.add(
                 path,
                 "unknown-case",
                 f"'{other}' is not a case in cases/",
                 f"did you mean '{near[0]}'?" if near else "use the id of a file in cases/",
             )
-    return c.out
 
 
 def check_translation(
