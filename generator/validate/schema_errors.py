@@ -57,72 +57,74 @@ def problems_from(
     reported = {p.field for p in parsed.problems}
     for err in exc.errors(include_url=False):
         loc = _data_path(parsed.data, err["loc"])
-        if field_name(loc) in reported:
-            continue
-        kind, value = err["type"], err.get("input")
-        written = parsed.plain_text.get(loc)
-        at = parsed.where(loc)
         field = field_name(loc)
-
-        def add(
-            code: str, message: str, hint: str = "", at: tuple[int, int] = at, field: str = field
-        ) -> None:
-            out.append(Problem(rel, at[0], at[1], code, message, field, hint))
-
+        if field in reported:
+            continue
+        kind = err["type"]
+        at = parsed.where(loc)
         if kind == "missing":
             key = str(loc[-1])
-            add(
-                "missing-key",
-                f"the required key '{key}' is missing",
-                f"add '{key}:' with a value",
-                parsed.where(loc[:-1]),
-            )
+            at = parsed.where(loc[:-1])
+            code, message = "missing-key", f"the required key '{key}' is missing"
+            hint = f"add '{key}:' with a value"
         elif kind == "extra_forbidden":
             special = extra_key_problem(loc, at) if extra_key_problem else None
             if special is not None:
                 out.append(special)
                 continue
-            allowed = [k for k in fields_at(model, loc) if k not in _siblings(parsed, loc)]
-            near = closest(str(loc[-1]), allowed, n=1)
-            hint = (
-                f"did you mean '{near[0]}'?"
-                if near
-                else f"the keys allowed here are {quoted_list(fields_at(model, loc))}"
-            )
-            add("unknown-key", f"unknown key '{loc[-1]}'", hint)
-        elif kind in _EXPECTED:
-            add(
-                "empty-value" if value is None and not written else "wrong-type",
-                f"expected {_EXPECTED[kind]}, found {describe(value, written)}",
-                _type_hint(kind, value, written),
-            )
-        elif kind == "too_short" and isinstance(value, list):
-            add(
-                "empty-list",
-                "expected at least one item, found an empty list",
-                "add an item, or remove the key if it is optional",
-            )
-        elif kind == "string_too_short":
-            add("empty-value", "expected text, found an empty value", "fill it in")
-        elif kind == "string_too_long":
-            limit = (err.get("ctx") or {}).get("max_length", "?")
-            add(
-                "too-long",
-                f"is {len(value)} characters long; at most {limit} are allowed",
-                "shorten it; the body of the case is the place for detail",
-            )
-        elif kind == "string_pattern_mismatch" and loc[-1] == "original_fingerprint":
-            add(
-                "invalid-fingerprint",
-                f"expected the 12-character fingerprint of the original, found {describe(value)}",
-                "copy it from 'sikb fingerprint' run on the original",
-            )
-        elif kind == "string_pattern_mismatch":
-            lines = max(2, len(str(value).rstrip("\n").split("\n")))
-            add("multi-line", f"expected one line, found {lines} lines", "join the lines into one")
+            code, message, hint = _unknown_key(parsed, model, loc)
         else:
-            add("invalid-value", err["msg"])
+            code, message, hint = _wrong_value(err, loc, parsed.plain_text.get(loc))
+        out.append(Problem(rel, at[0], at[1], code, message, field, hint))
     return out
+
+
+def _unknown_key(parsed: Parsed, model: type[BaseModel], loc: Path) -> tuple[str, str, str]:
+    """A key the model does not have: the closest one it has and the file lacks."""
+    allowed = [k for k in fields_at(model, loc) if k not in _siblings(parsed, loc)]
+    near = closest(str(loc[-1]), allowed, n=1)
+    hint = (
+        f"did you mean '{near[0]}'?"
+        if near
+        else f"the keys allowed here are {quoted_list(fields_at(model, loc))}"
+    )
+    return "unknown-key", f"unknown key '{loc[-1]}'", hint
+
+
+def _wrong_value(err: Any, loc: Path, written: str | None) -> tuple[str, str, str]:
+    """The code, message and hint for a value of the wrong type, length or form."""
+    kind, value = err["type"], err.get("input")
+    if kind in _EXPECTED:
+        return (
+            "empty-value" if value is None and not written else "wrong-type",
+            f"expected {_EXPECTED[kind]}, found {describe(value, written)}",
+            _type_hint(kind, value, written),
+        )
+    if kind == "too_short" and isinstance(value, list):
+        return (
+            "empty-list",
+            "expected at least one item, found an empty list",
+            "add an item, or remove the key if it is optional",
+        )
+    if kind == "string_too_short":
+        return "empty-value", "expected text, found an empty value", "fill it in"
+    if kind == "string_too_long":
+        limit = (err.get("ctx") or {}).get("max_length", "?")
+        return (
+            "too-long",
+            f"is {len(value)} characters long; at most {limit} are allowed",
+            "shorten it; the body of the case is the place for detail",
+        )
+    if kind == "string_pattern_mismatch" and loc[-1] == "original_fingerprint":
+        return (
+            "invalid-fingerprint",
+            f"expected the 12-character fingerprint of the original, found {describe(value)}",
+            "copy it from 'sikb fingerprint' run on the original",
+        )
+    if kind == "string_pattern_mismatch":
+        lines = max(2, len(str(value).rstrip("\n").split("\n")))
+        return "multi-line", f"expected one line, found {lines} lines", "join the lines into one"
+    return "invalid-value", err["msg"], ""
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path:
