@@ -17,6 +17,8 @@ from pathlib import Path
 
 BUILD_DIR = "build"
 SITE_DIR = "site"
+SITEMAP = "sitemap.xml"
+"""Each language's sitemap (MkDocs'), and the site's index of them, at the site's root."""
 BUNDLE = "pagefind"
 """Where the search index goes, under ``site/<lang>/``; the script finds it at ``../pagefind/``."""
 
@@ -57,6 +59,16 @@ class Layout:
     def config(self, lang: str) -> Path:
         """The MkDocs config of ``lang``: ``build/mkdocs/<lang>.yml``."""
         return self.build / "mkdocs" / f"{lang}.yml"
+
+    @property
+    def root_page(self) -> Path:
+        """``site/index.html``: sends a reader to their language (``engine.write_root``)."""
+        return self.site / "index.html"
+
+    @property
+    def root_sitemap(self) -> Path:
+        """``site/sitemap.xml``: the index of the languages' sitemaps."""
+        return self.site / SITEMAP
 
     def language_site(self, lang: str) -> Path:
         """The built pages of ``lang``: ``site/<lang>/``."""

@@ -25,7 +25,7 @@ import yaml
 
 from generator.i18n.catalogs import N_, translations
 from generator.i18n.names import autonym
-from generator.paths import EXPLORER_PATH, Layout, language_url, other_language
+from generator.paths import EXPLORER_PATH, SITEMAP, Layout, language_url, other_language
 from generator.render.pages import EXPLORER, HANDWRITTEN, KIND_TITLES
 from generator.search.search_index import ERROR, FILTERS, FILTERS_LABEL, TOO_COMMON
 
@@ -180,11 +180,12 @@ def write_root(layout: Layout, languages: Sequence[str], root_url: str) -> None:
 </html>
 """
     layout.site.mkdir(parents=True, exist_ok=True)
-    (layout.site / "index.html").write_text(page, encoding="utf-8")
+    layout.root_page.write_text(page, encoding="utf-8")
     entries = "\n".join(
-        f"  <sitemap><loc>{root_url}{lang}/sitemap.xml</loc></sitemap>" for lang in languages
+        f"  <sitemap><loc>{language_url(root_url, lang)}{SITEMAP}</loc></sitemap>"
+        for lang in languages
     )
-    (layout.site / "sitemap.xml").write_text(
+    layout.root_sitemap.write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
         f"{entries}\n</sitemapindex>\n",
