@@ -53,6 +53,23 @@ def check_title(title: str) -> None:
         ) from exc
 
 
+_INTRO = """\
+# A case of the Social Innovation Knowledge Base. Every fact comes from a source
+# listed under 'sources'; write in your own words. Check with: sikb validate"""
+_BODY = """
+## Context
+
+## The innovation
+
+## Actors and collaboration
+
+## Results and evidence
+
+## Lessons
+"""
+"""A new case's body: the headings every case has."""
+
+
 def _flow(values: list[str]) -> str:
     return "[" + ", ".join(values) + "]"
 
@@ -69,11 +86,6 @@ def render_skeleton(
     """The text of a new case file; every criterion at ``unknown``."""
     lang = taxonomy.default_language
     country_names = ", ".join(names.country_name(c, lang) for c in countries)
-    width = max(len(c) for c in taxonomy.criteria)
-    criteria = "\n".join(
-        f"  {cid + ':':<{width + 1}} unknown   # {c.question[lang]}"
-        for cid, c in taxonomy.criteria.items()
-    )
     status = "unknown" if "unknown" in taxonomy.statuses else '""'
     title_value = quoted(title)
 
@@ -98,7 +110,7 @@ def render_skeleton(
             line("criteria:", f"rate each: {', '.join(taxonomy.ratings)}"),
             "  # 'unknown' is an honest answer. Any other rating needs a note:",
             '  #   novelty: {rating: met, note: "What in the sources supports the rating."}',
-            criteria,
+            _criteria(taxonomy, lang),
             line("sources:", "one or more; title and language required"),
             '  # - title: "The document\'s title"',
             '  #   author: "Its author"           # optional',
@@ -110,22 +122,16 @@ def render_skeleton(
             line(f'updated: "{today.isoformat()}"', "the date of the last substantive edit"),
         ]
     )
-    return f"""---
-# A case of the Social Innovation Knowledge Base. Every fact comes from a source
-# listed under 'sources'; write in your own words. Check with: sikb validate
-{head}
----
+    return f"---\n{_INTRO}\n{head}\n---\n{_BODY}"
 
-## Context
 
-## The innovation
-
-## Actors and collaboration
-
-## Results and evidence
-
-## Lessons
-"""
+def _criteria(taxonomy: Taxonomy, lang: str) -> str:
+    """One line per criterion, rated ``unknown``, its question beside it."""
+    width = max(len(c) for c in taxonomy.criteria)
+    return "\n".join(
+        f"  {cid + ':':<{width + 1}} unknown   # {c.question[lang]}"
+        for cid, c in taxonomy.criteria.items()
+    )
 
 
 def write_skeleton(
