@@ -23,29 +23,22 @@ from typing import Any
 
 from babel import Locale
 
+from generator.i18n.labels import Labels
+from generator.model import views
 from generator.model.collection import Case, Collection
-from generator.model.views import RATING_ORDER, SYMBOLS, CaseText, sort_key
+from generator.model.views import CaseText, sort_key
+from generator.model.vocabulary import FACETS, Facet, Vocabularies
 
-FACETS = ("country", "region", "sector", "theme", "actor", "actor_type", "status")
-"""The explorer's list facets, in the order they are shown; criteria follow them."""
-_KIND = {
-    "country": "countries",
-    "region": "regions",
-    "sector": "sectors",
-    "theme": "themes",
-    "actor": "actors",
-    "actor_type": "actor_types",
-    "status": "statuses",
-}
-_MULTI = ("country", "region", "sector", "theme", "actor", "actor_type")
+_MULTI = tuple(f for f in FACETS if f.multi)
+_SINGLE = tuple(f for f in FACETS if not f.multi)
 
 
-def columns(criteria: Sequence[str]) -> list[str]:
+def columns(criteria: Sequence[str], facets: Sequence[Facet] = FACETS) -> list[str]:
     """The CSV header: ids beside labels, then one column per criterion's rating."""
     head = ["id", "title", "summary", "text_language", "original_language", "url"]
-    head += ["start", "end", "updated", "status", "status_label"]
-    for f in _MULTI:
-        head += [f"{f}s" if f != "country" else "countries", f"{f}_labels"]
+    head += ["start", "end", "updated"]
+    for f in sorted(facets, key=lambda f: f.multi):  # the single ones first
+        head += [f.column, f.label_column]
     return head + [f"criterion_{c}" for c in criteria]
 
 
@@ -55,11 +48,18 @@ class Dataset:
 
     collection: Collection
     texts: dict[str, CaseText]
-    label: Callable[[str, str], str]
-    """``label(kind, id)`` in the page's language (``kind`` as in taxonomy.yaml)."""
+    labels: Labels
+    """Labels in the page's language."""
     lang: str
     cases_url: str
     """Absolute URL of this language's case pages; a case's URL is this + id + ``/``."""
+
+    @cached_property
+    def vocab(self) -> Vocabularies:
+        return Vocabularies.from_taxonomy(self.collection.taxonomy)
+
+    def label(self, kind: str, term_id: str) -> str:
+        return self.labels.label(kind, term_id)
 
     def ordered(self) -> list[Case]:
         cases = self.collection.cases.values()
@@ -81,8 +81,7 @@ class Dataset:
         return {k: list(dict.fromkeys(v)) for k, v in out.items()}
 
     def rating(self, case: Case, criterion: str) -> str:
-        a = case.meta.criteria.get(criterion)
-        return a.rating if a else "unknown"
+        return views.rating(case, criterion, self.vocab)
 
     def record(self, case: Case) -> dict[str, Any]:
         t, m = self.texts[case.id], case.meta
@@ -97,12 +96,13 @@ class Dataset:
             "start": m.period.start if m.period else "",
             "end": m.period.end or "" if m.period else "",
             "updated": m.updated,
-            "status": m.status,
-            "status_label": self.label("statuses", m.status),
         }
+        for f in _SINGLE:
+            rec[f.column] = v[f.key][0]
+            rec[f.label_column] = self.label(f.kind, v[f.key][0])
         for f in _MULTI:
-            rec["countries" if f == "country" else f"{f}s"] = v[f]
-            rec[f"{f}_labels"] = [self.label(_KIND[f], i) for i in v[f]]
+            rec[f.column] = v[f.key]
+            rec[f.label_column] = [self.label(f.kind, i) for i in v[f.key]]
         for crit in self.collection.taxonomy.criteria:
             rec[f"criterion_{crit}"] = self.rating(case, crit)
         return rec
@@ -130,16 +130,19 @@ class Dataset:
         """``(data.json, summaries.json)``: facets as numbers into per-facet id lists."""
         tax = self.collection.taxonomy
         records = self.records()
-        field = {f: "countries" if f == "country" else f"{f}s" for f in _MULTI}
-        per_case = [{**{f: r[field[f]] for f in _MULTI}, "status": [r["status"]]} for r in records]
-        facets: dict[str, dict[str, list[str]]] = {}
+        per_case = [
+            {f.key: r[f.column] if f.multi else [r[f.column]] for f in FACETS} for r in records
+        ]
+        facets: dict[str, dict[str, Any]] = {}
         index: dict[str, dict[str, int]] = {}
         for f in FACETS:
-            used = dict.fromkeys(i for v in per_case for i in v[f])
-            ids = sorted(used, key=lambda i, f=f: (sort_key(self.label(_KIND[f], i)), i))  # type: ignore[misc]
-            facets[f] = {"ids": ids, "labels": [self.label(_KIND[f], i) for i in ids]}
-            index[f] = {i: n for n, i in enumerate(ids)}
-        ratings = {r: n for n, r in enumerate(RATING_ORDER)}
+            used = dict.fromkeys(i for v in per_case for i in v[f.key])
+            ids = sorted(used, key=lambda i, k=f.kind: (sort_key(self.label(k, i)), i))  # type: ignore[misc]
+            facets[f.key] = {"ids": ids, "labels": [self.label(f.kind, i) for i in ids]}
+            facets[f.key].update(column=f.column, multi=f.multi, open=f.open, compare=f.compare)
+            index[f.key] = {i: n for n, i in enumerate(ids)}
+        vocab = self.vocab
+        ratings = {r: n for n, r in enumerate(vocab.ratings)}
         languages = sorted({r[k] for r in records for k in ("text_language", "original_language")})
         lang_index = {code: n for n, code in enumerate(languages)}
         cols: dict[str, list[Any]] = {
@@ -150,11 +153,11 @@ class Dataset:
             "start": [r["start"] for r in records],
             "end": [r["end"] for r in records],
             "updated": [r["updated"] for r in records],
-            "status": [index["status"][r["status"]] for r in records],
-            "criteria": [
+            **{f.key: [index[f.key][r[f.column]] for r in records] for f in _SINGLE},
+            "criteria": [  # one digit per criterion: up to ten ratings
                 "".join(str(ratings[r[f"criterion_{c}"]]) for c in tax.criteria) for r in records
             ],
-            **{f: [[index[f][i] for i in v[f]] for v in per_case] for f in _MULTI},
+            **{f.key: [[index[f.key][i] for i in v[f.key]] for v in per_case] for f in _MULTI},
         }
         data = {
             "version": 1,
@@ -167,9 +170,9 @@ class Dataset:
                 "labels": [self.label("criteria", c) for c in tax.criteria],
             },
             "ratings": {
-                "ids": list(RATING_ORDER),
-                "labels": [self.label("ratings", r) for r in RATING_ORDER],
-                "symbols": [SYMBOLS[r] for r in RATING_ORDER],
+                "ids": list(vocab.ratings),
+                "labels": [self.label("ratings", r) for r in vocab.ratings],
+                "symbols": [vocab.symbols[r] for r in vocab.ratings],
             },
             "languages": languages,
             "cases": cols,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.i18n import names
+from generator.i18n.labels import Labels
 from generator.model.meta import CaseMeta
 from generator.model.taxonomy import Taxonomy
 
@@ -13,13 +14,9 @@ FULL_DATE = r"^\d{4}-\d{2}-\d{2}$"
 
 
 def _enum(taxonomy: Taxonomy, vocabulary: str) -> dict[str, Any]:
-    lang = taxonomy.default_language
+    label = Labels(taxonomy, taxonomy.default_language).label
     terms = getattr(taxonomy, vocabulary)
-    if vocabulary == "countries":
-        return {"oneOf": [{"const": c, "description": names.country_name(c, lang)} for c in terms]}
-    if vocabulary == "actors":
-        return {"oneOf": [{"const": a, "description": taxonomy.actor_name(a, lang)} for a in terms]}
-    return {"oneOf": [{"const": k, "description": t.label[lang]} for k, t in terms.items()]}
+    return {"oneOf": [{"const": k, "description": label(vocabulary, k)} for k in terms]}
 
 
 def case_schema(taxonomy: Taxonomy) -> dict[str, Any]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.i18n import names
+from generator.i18n.labels import Labels
 from generator.model.collection import Collection
-from generator.model.taxonomy import Taxonomy
+from generator.model.taxonomy import TERM_LISTS, Taxonomy
 
 Counts = dict[str, dict[str, int]]
 
@@ -43,17 +43,7 @@ def render_stats(counts: Counts, taxonomy: Taxonomy) -> str:
         f"in {len(counts['countries'])} countries"
     ]
 
-    def label(key: str, term: str) -> str:
-        if key == "countries":
-            return names.country_name(term, lang)
-        if key == "languages":
-            return names.language_name(term, lang)
-        vocab = {
-            "sectors": taxonomy.sectors,
-            "themes": taxonomy.themes,
-            "statuses": taxonomy.statuses,
-        }[key]
-        return vocab[term].label[lang]
+    label = Labels(taxonomy, lang).label
 
     for key in ("countries", "sectors", "themes", "statuses", "languages"):
         lines.append("")
@@ -115,8 +105,7 @@ def translation_coverage(collection: Collection) -> list[LanguageCoverage]:
 
 def _missing_labels(tax: Taxonomy, lang: str) -> list[str]:
     out = []
-    vocabularies = ("regions", "sectors", "themes", "actor_types", "roles", "criteria")
-    for key in (*vocabularies, "ratings", "statuses"):
+    for key in (k for k in TERM_LISTS if k != "actors"):
         for term_id, term in getattr(tax, key).items():
             for field in ("label", "description", "question"):
                 labels = getattr(term, field, None)

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from generator.model.meta import StrictModel
 
@@ -26,6 +27,54 @@ class Term(StrictModel):
 
 class DescribedTerm(Term):
     description: Labels
+
+
+COLOUR = r"^#[0-9a-f]{6}$"
+DEFAULT_SYMBOL = "•"
+DEFAULT_COLOUR = "#616161"
+"""A rating without a colour of its own: grey, white on it 6.2:1."""
+
+
+MIN_CONTRAST = 4.5
+"""WCAG 2.1 AA for text: a rating chip's white symbol on its colour."""
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2's contrast ratio of two ``#rrggbb`` colours."""
+
+    def luminance(colour: str) -> float:
+        rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+class Rating(Term):
+    symbol: Annotated[str, Field(min_length=1, max_length=2)] = DEFAULT_SYMBOL
+    """Shown on the rating's chip and in the charts, so a rating reads without colour."""
+    colour: str = DEFAULT_COLOUR
+    """The chip's background, ``#rrggbb``, behind white text: at least 4.5:1 (WCAG AA)."""
+
+    @field_validator("colour")
+    @classmethod
+    def _readable(cls, value: str) -> str:
+        # A custom error's message is the problem's message, without pydantic's prefix.
+        if not re.match(COLOUR, value):
+            raise PydanticCustomError(
+                "colour", "expected a colour written '#rrggbb' (lowercase), found '{value}'",
+                {"value": value},
+            )  # fmt: skip
+        ratio = contrast(value, "#ffffff")
+        if ratio < MIN_CONTRAST:
+            raise PydanticCustomError(
+                "contrast",
+                "white on '{value}' is {ratio}:1, under the 4.5:1 that WCAG AA asks of text; "
+                "choose a darker colour",
+                {"value": value, "ratio": f"{ratio:.2f}"},
+            )
+        return value
 
 
 class Criterion(DescribedTerm):
@@ -63,7 +112,7 @@ class TaxonomyFile(StrictModel):
     roles: Annotated[list[Term], NonEmpty]
     actors: Annotated[list[Actor], NonEmpty]
     criteria: Annotated[list[Criterion], NonEmpty]
-    ratings: Annotated[list[Term], NonEmpty]
+    ratings: Annotated[list[Rating], NonEmpty]
     statuses: Annotated[list[Term], NonEmpty]
 
 
@@ -94,7 +143,7 @@ class Taxonomy:
     roles: Mapping[str, Term]
     actors: Mapping[str, Actor]
     criteria: Mapping[str, Criterion]
-    ratings: Mapping[str, Term]
+    ratings: Mapping[str, Rating]
     statuses: Mapping[str, Term]
 
     @property

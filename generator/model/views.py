@@ -12,14 +12,12 @@ from enum import StrEnum
 from typing import TypeVar
 
 from generator.model.collection import Case, Collection
+from generator.model.vocabulary import Vocabularies
 
 T = TypeVar("T")
 PAGE_SIZE = 50
 """Cases per listing page: a page's weight must not grow with the collection."""
 RECENT = 10
-RATING_ORDER = ("met", "partial", "not-met", "unknown")
-SYMBOLS = {"met": "✔", "partial": "◐", "not-met": "✘", "unknown": "?"}
-"""Each rating's symbol, so a rating reads without colour."""
 
 
 class State(StrEnum):
@@ -82,15 +80,22 @@ def mix(cases: Iterable[Case], field: Callable[[Case], Iterable[str]]) -> list[t
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def profile(cases: Sequence[Case], criteria: Iterable[str]) -> list[tuple[str, dict[str, int]]]:
-    """Per criterion, how many cases are rated met, partial, not met and unknown."""
+def rating(case: Case, criterion: str, vocab: Vocabularies) -> str:
+    """A case's rating of a criterion; the default rating where it gives none."""
+    a = case.meta.criteria.get(criterion)
+    return a.rating if a else vocab.default_rating
+
+
+def profile(
+    cases: Sequence[Case], criteria: Iterable[str], vocab: Vocabularies
+) -> list[tuple[str, dict[str, int]]]:
+    """Per criterion, how many cases have each rating, in the taxonomy's order of ratings."""
     out = []
     for crit in criteria:
-        counts = dict.fromkeys(RATING_ORDER, 0)
+        counts = dict.fromkeys(vocab.ratings, 0)
         for c in cases:
-            a = c.meta.criteria.get(crit)
-            rating = a.rating if a else "unknown"
-            counts[rating] = counts.get(rating, 0) + 1
+            r = rating(c, crit, vocab)
+            counts[r] = counts.get(r, 0) + 1
         out.append((crit, counts))
     return out
 

@@ -8,7 +8,7 @@ Markdown can take it. Every value that comes from a case is escaped here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -19,11 +19,13 @@ from markupsafe import Markup
 from generator.data.dataset import Dataset, plural_forms
 from generator.i18n import names
 from generator.i18n.catalogs import N_, Nn_, translations
+from generator.i18n.labels import Labels
 from generator.markup import html_blocks
 from generator.markup.markdown_safe import md_text, meta_text, safe_url
 from generator.model import views
 from generator.model.collection import Case, Collection
-from generator.model.views import RATING_ORDER, SYMBOLS, CaseText, State
+from generator.model.views import CaseText, State
+from generator.model.vocabulary import Vocabularies
 from generator.paths import (
     DATA_CSV,
     DATA_JSON,
@@ -153,6 +155,8 @@ class Renderer:
         self.tax = collection.taxonomy
         self.lang = lang
         self.options = options
+        self.labels = Labels(self.tax, lang)
+        self.vocab = Vocabularies.from_taxonomy(self.tax)
         self.texts = {
             cid: views.case_text(collection, c, lang) for cid, c in collection.cases.items()
         }
@@ -165,23 +169,10 @@ class Renderer:
 
     # labels -----------------------------------------------------------------
     def label(self, kind: str, term_id: str) -> str:
-        lang, tax = self.lang, self.tax
-        if kind == "countries":
-            return names.country_name(term_id, lang)
-        if kind == "actors":
-            return tax.actor_name(term_id, lang)
-        if kind == "languages":
-            return names.language_name(term_id, lang)
-        term = getattr(tax, kind.replace("-", "_"))[term_id]
-        labels: Mapping[str, str] = term.label
-        return labels.get(lang) or labels[tax.default_language]
+        return self.labels.label(kind, term_id)
 
     def describe(self, kind: str, term_id: str, field: str = "description") -> str:
-        term = getattr(self.tax, kind)[term_id]
-        labels: Mapping[str, str] | None = getattr(term, field, None)
-        if not labels:
-            return ""
-        return labels.get(self.lang) or labels[self.tax.default_language]
+        return self.labels.describe(kind, term_id, field)
 
     # index ------------------------------------------------------------------
     def _index(self) -> dict[str, dict[str, list[Case]]]:
@@ -226,7 +217,9 @@ class Renderer:
         helpers = _Helpers(self, here)
         if template not in self.templates:
             self.templates[template] = self.env.get_template(template)
-        text = self.templates[template].render(h=helpers, lang=self.lang, **context)
+        text = self.templates[template].render(
+            h=helpers, lang=self.lang, vocab=self.vocab, **context
+        )
         self.pages.append(Page(path, text))
 
     def _case(self, case: Case) -> None:
@@ -253,13 +246,12 @@ class Renderer:
     def _ratings(self, case: Case, text: CaseText) -> list[dict[str, str]]:
         rows = []
         for crit in self.tax.criteria:
-            a = case.meta.criteria.get(crit)
-            rating = a.rating if a else "unknown"
+            rating = self._rating(case, crit)
             rows.append(
                 {
                     "criterion": crit,
                     "rating": rating,
-                    "symbol": SYMBOLS.get(rating, "?"),
+                    "symbol": self.vocab.symbols[rating],
                     "note": text.notes.get(crit, ""),
                 }
             )
@@ -268,8 +260,8 @@ class Renderer:
     def _listing(self, kind: str, term_id: str | None, cases: Sequence[Case]) -> None:
         """A term's page (or the list of all cases), paginated."""
         if kind == "criteria" and term_id is not None:
-            order = {r: i for i, r in enumerate(RATING_ORDER)}
-            cases = sorted(cases, key=lambda c: (order.get(self._rating(c, term_id), 9),))
+            rank = self.vocab.rank
+            cases = sorted(cases, key=lambda c: rank(self._rating(c, term_id)))
         chunks = views.pages(cases)
         for number, chunk in enumerate(chunks, start=1):
             path = list_path(kind, number) if term_id is None else term_path(kind, term_id, number)
@@ -286,8 +278,7 @@ class Renderer:
             )
 
     def _rating(self, case: Case, criterion: str) -> str:
-        a = case.meta.criteria.get(criterion)
-        return a.rating if a else "unknown"
+        return views.rating(case, criterion, self.vocab)
 
     def _kind_index(self, kind: str) -> None:
         if kind == "regions":
@@ -308,7 +299,7 @@ class Renderer:
         """The explorer page, its data and the downloads it falls back to without script."""
         tr = translations(self.lang)
         data = Dataset(
-            self.collection, self.texts, self.label, self.lang,
+            self.collection, self.texts, self.labels, self.lang,
             cases_url(self.options.site_url, self.lang),
         )  # fmt: skip
         words: dict[str, Any] = {k: tr.ugettext(v) for k, v in EXPLORER_UI.items()}
@@ -341,7 +332,7 @@ class _Helpers:
         self.tax = r.tax
         self.by_kind = r.by_kind
         self.texts = r.texts
-        self.symbols = SYMBOLS
+        self.symbols = r.vocab.symbols
         self.kind_titles = KIND_TITLES
 
     def href(self, target: str) -> str:
@@ -431,18 +422,19 @@ class _Helpers:
 
     def chart(self, cases: Sequence[Case], title: str) -> Markup:
         rows = []
-        for crit, counts in views.profile(cases, self.tax.criteria):
+        vocab = self.r.vocab
+        for crit, counts in views.profile(cases, self.tax.criteria, vocab):
             rows.append(
                 (
                     self.label("criteria", crit),
-                    [(r, SYMBOLS[r], counts[r]) for r in RATING_ORDER],
+                    [(r, vocab.symbols[r], counts[r]) for r in vocab.ratings],
                 )
             )
-        legend = [(r, f"{SYMBOLS[r]} {self.label('ratings', r)}") for r in RATING_ORDER]
+        legend = [(r, f"{vocab.symbols[r]} {self.label('ratings', r)}") for r in vocab.ratings]
         return Markup(charts.profile_svg(title, rows, legend))
 
     def mix_ratings(self, cases: Sequence[Case], criterion: str) -> list[tuple[str, int]]:
-        counts = dict.fromkeys(RATING_ORDER, 0)
+        counts = dict.fromkeys(self.r.vocab.ratings, 0)
         for c in cases:
             counts[self.r._rating(c, criterion)] += 1
         return list(counts.items())

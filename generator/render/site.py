@@ -22,6 +22,7 @@ from generator.i18n.names import capitalised, language_name
 from generator.markup.html_blocks import defuse
 from generator.markup.markdown_safe import md_text, meta_text
 from generator.model.collection import Collection
+from generator.model.vocabulary import Vocabularies
 from generator.render.pages import Options, Page, Renderer
 from generator.search import search_index
 
@@ -122,8 +123,19 @@ def _with_notice(text: str, title: str, body: str) -> str:
     return notice + text
 
 
-def assets() -> list[Page]:
-    return [Page(f"assets/{p.name}", p.read_text(encoding="utf-8")) for p in ASSETS.iterdir()]
+RATINGS_MARK = "/* sikb: the ratings' colours (taxonomy.yaml, Vocabularies.css) */\n"
+"""Where ``sikb.css`` takes each rating's rules, written from the registry."""
+
+
+def assets(vocab: Vocabularies | None = None) -> list[Page]:
+    """The assets, ``sikb.css`` with a rule per rating of ``vocab``."""
+    out = []
+    for p in ASSETS.iterdir():
+        text = p.read_text(encoding="utf-8")
+        if vocab is not None and RATINGS_MARK in text:
+            text = text.replace(RATINGS_MARK, RATINGS_MARK + vocab.css())
+        out.append(Page(f"assets/{p.name}", text))
+    return out
 
 
 def write_tree(pages: Iterable[Page], dest: Path, lang: str = "") -> TreeReport:
@@ -157,7 +169,7 @@ def write_language(
     default = collection.taxonomy.default_language
     renderer = Renderer(collection, lang, options)
     pages = renderer.render()
-    every = [*pages, *handwritten(root / DOCS_DIR, lang, default), *assets()]
+    every = [*pages, *handwritten(root / DOCS_DIR, lang, default), *assets(renderer.vocab)]
     report = write_tree(every, out / lang, lang)
     words = (
         text

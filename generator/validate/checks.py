@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.i18n import names
+from generator.i18n.labels import Labels
 from generator.load.yamlload import Parsed, Path, field_name
 from generator.model.dates import DateProblem, PartialDate, parse_partial
 from generator.model.taxonomy import Taxonomy
@@ -86,10 +87,10 @@ class _Checker:
 
     def label(self, vocabulary: Mapping[str, Any], key: str) -> str:
         term = vocabulary[key]
-        lang = self.tax.default_language
+        labels = Labels(self.tax, self.tax.default_language)
         if hasattr(term, "label"):
-            return str(term.label.get(lang, key))
-        return self.tax.actor_name(key, lang) if hasattr(term, "name") else key
+            return labels.text(term.label) or key
+        return self.tax.actor_name(key, labels.lang) if hasattr(term, "name") else key
 
     def country(self, path: Path, code: str) -> None:
         countries = self.tax.countries

@@ -54,7 +54,7 @@ def page_log(real: tuple[Server, Collection]) -> PageLog:
 
 def dataset(collection: Collection, lang: str, url: str) -> Dataset:
     r = Renderer(collection, lang, Options(site_url=url))
-    return Dataset(collection, r.texts, r.label, lang, f"{url}{lang}/cases/")
+    return Dataset(collection, r.texts, r.labels, lang, f"{url}{lang}/cases/")
 
 
 def open_explorer(page: Page, server: Server, lang: str = "en", query: str = "") -> None:

@@ -29,7 +29,7 @@ def collection() -> Collection:
 
 def dataset(collection: Collection, lang: str) -> Dataset:
     r = Renderer(collection, lang, Options(site_url=URL))
-    return Dataset(collection, r.texts, r.label, lang, f"{URL}{lang}/cases/")
+    return Dataset(collection, r.texts, r.labels, lang, f"{URL}{lang}/cases/")
 
 
 def test_a_record_has_ids_beside_labels_in_the_page_language(collection: Collection) -> None:
@@ -82,7 +82,7 @@ def test_a_csv_cell_a_spreadsheet_would_run_is_written_as_text(
     case_id = "lviv-services"
     texts = {**data.texts}
     texts[case_id] = dataclasses.replace(texts[case_id], title=formula, summary=formula)
-    hostile = Dataset(collection, texts, data.label, "en", data.cases_url)
+    hostile = Dataset(collection, texts, data.labels, "en", data.cases_url)
     text = hostile.csv_text()
     rows = parse(text)
     row = rows[case_id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.i18n import catalogs
-from generator.render.pages import SYMBOLS
+from generator.model.vocabulary import Vocabularies
 from generator.validate.taxonomy import load_taxonomy
 from tests.conftest import REPO
 
@@ -46,4 +46,7 @@ def test_the_template_extracts_what_the_pot_file_holds() -> None:
 
 def test_rating_symbols_are_distinct_shapes() -> None:
     """Ratings read without colour: each has its own symbol."""
-    assert len(set(SYMBOLS.values())) == len(SYMBOLS)
+    taxonomy, _ = load_taxonomy(REPO)
+    assert taxonomy is not None
+    symbols = Vocabularies.from_taxonomy(taxonomy).symbols
+    assert len(set(symbols.values())) == len(symbols)

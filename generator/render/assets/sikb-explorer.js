@@ -5,9 +5,8 @@
 (function () {
   "use strict";
 
-  var MULTI = ["country", "region", "sector", "theme", "actor", "actor_type"];
-  var LISTS = MULTI.concat(["status"]);
-  var OPEN = { country: true, region: true, sector: true, theme: true, status: true };
+  /* The facets, ratings and statuses are the data's (generator/model/vocabulary.py):
+   * raw.facets, in the order shown, each with its column, multi, open and compare. */
   var STEP = 50;
   var SORTS = ["title", "start", "updated"];
   var VIEWS = ["cards", "table"];
@@ -49,10 +48,12 @@
     this.summaries = null;
     this.dims = [];
     var self = this;
-    LISTS.forEach(function (key) {
-      var values = key === "status" ? cases.status.map(function (v) { return [v]; }) : cases[key];
-      self.dims.push({ key: key, param: key, ids: raw.facets[key].ids,
-                       labels: raw.facets[key].labels, values: values });
+    this.lists = Object.keys(raw.facets);
+    this.lists.forEach(function (key) {
+      var f = raw.facets[key];
+      var values = f.multi ? cases[key] : cases[key].map(function (v) { return [v]; });
+      self.dims.push({ key: key, param: key, ids: f.ids, labels: f.labels, values: values,
+                       open: f.open, compare: f.compare });
     });
     raw.criteria.ids.forEach(function (crit, c) {
       self.dims.push({
@@ -83,7 +84,6 @@
   /* One flat record, as generator/data/dataset.py writes it. */
   Data.prototype.record = function (i) {
     var raw = this.raw, c = raw.cases, rec = {};
-    var status = raw.facets.status;
     rec.id = c.id[i];
     rec.title = c.title[i];
     rec.summary = this.summaries ? this.summaries[i] : "";
@@ -93,12 +93,16 @@
     rec.start = c.start[i];
     rec.end = c.end[i];
     rec.updated = c.updated[i];
-    rec.status = status.ids[c.status[i]];
-    rec.status_label = status.labels[c.status[i]];
-    MULTI.forEach(function (f) {
+    var keys = this.lists, single = keys.filter(function (f) { return !raw.facets[f].multi; });
+    single.concat(keys.filter(function (f) { return raw.facets[f].multi; })).forEach(function (f) {
       var facet = raw.facets[f];
-      rec[f === "country" ? "countries" : f + "s"] = c[f][i].map(function (v) { return facet.ids[v]; });
-      rec[f + "_labels"] = c[f][i].map(function (v) { return facet.labels[v]; });
+      if (facet.multi) {
+        rec[facet.column] = c[f][i].map(function (v) { return facet.ids[v]; });
+        rec[f + "_labels"] = c[f][i].map(function (v) { return facet.labels[v]; });
+      } else {
+        rec[facet.column] = facet.ids[c[f][i]];
+        rec[f + "_label"] = facet.labels[c[f][i]];
+      }
     });
     raw.criteria.ids.forEach(function (crit, k) {
       rec["criterion_" + crit] = raw.ratings.ids[Number(c.criteria[i][k])];
@@ -277,7 +281,7 @@
       });
       self.boxes[d.key] = boxes;
       var details = el("details", { class: "sikb-facet", "data-facet": d.param,
-                                    open: OPEN[d.key] || s.sel[d.key].size > 0 },
+                                    open: d.open || s.sel[d.key].size > 0 },
                        [el("summary", { text: name }), list]);
       side.append(details);
     });
@@ -512,14 +516,13 @@
                    [el("th", { scope: "rowgroup", colspan: cols.length + 1, text: label })]));
     };
     row(this.t("cases"), per.map(function (l) { return l.length; }), "sikb-compare__total");
-    [["sector", "sectors"], ["theme", "themes"], ["actor_type", "actor_types"]].forEach(function (g) {
-      var d = data.dim[g[0]];
+    data.dims.filter(function (d) { return d.compare; }).forEach(function (d) {
       var counts = per.map(function (l) {
         var n = new Int32Array(d.ids.length);
         l.forEach(function (i) { d.values[i].forEach(function (v) { n[v]++; }); });
         return n;
       });
-      group(self.t(g[1]));
+      group(self.t(data.raw.facets[d.key].column));
       d.ids.forEach(function (_, v) {
         if (counts.some(function (n) { return n[v] > 0; })) {
           row(d.labels[v], counts.map(function (n) { return n[v]; }));
@@ -529,9 +532,9 @@
     group(this.t("criteria"));
     var sym = data.raw.ratings.symbols;
     data.raw.criteria.ids.forEach(function (_, k) {
-      var d = data.dims[LISTS.length + k];
+      var d = data.dims[data.lists.length + k];
       row(d.criterion, per.map(function (l) {
-        var n = [0, 0, 0, 0];
+        var n = sym.map(function () { return 0; });
         l.forEach(function (i) { n[d.values[i][0]]++; });
         return n.map(function (x, r) { return sym[r] + " " + x; }).join(" · ");
       }));
