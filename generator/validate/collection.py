@@ -165,6 +165,21 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
         log.debug("taxonomy.yaml has errors; cases are not checked")
         return result
 
+    files = _case_files(root, selected, result)
+    originals = {f.case_id: f for f in files if f.language is None}
+    ctx = Context(taxonomy, frozenset(originals), on or today())
+    chosen = [f for f in files if selected is None or (root / f.rel).resolve() in selected]
+    cases, translations = _check_files(root, files, chosen, originals, ctx, result)
+    if selected is None and not any(p.severity is Severity.ERROR for p in result.problems):
+        # Only a collection without errors is built: a case with an error (an unknown
+        # status, a broken link) never reaches code that renders or counts it, and no
+        # valid case is left pointing at one that was dropped.
+        result.collection = Collection(taxonomy, cases, translations)
+    return result
+
+
+def _case_files(root: Path, selected: set[Path] | None, result: Result) -> list[CaseFile]:
+    """The case files under cases/; a file that is not one is a problem, if selected."""
     files: list[CaseFile] = []
     cases_dir = root / CASES_DIR
     paths = []
@@ -177,10 +192,18 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
         elif problem and (selected is None or path.resolve() in selected):
             result.problems.append(problem)
             result.files_checked += 1
-    originals = {f.case_id: f for f in files if f.language is None}
-    ctx = Context(taxonomy, frozenset(originals), on or today())
+    return files
 
-    chosen = [f for f in files if selected is None or (root / f.rel).resolve() in selected]
+
+def _check_files(
+    root: Path,
+    files: list[CaseFile],
+    chosen: list[CaseFile],
+    originals: Mapping[str, CaseFile],
+    ctx: Context,
+    result: Result,
+) -> tuple[dict[str, Case], dict[str, dict[str, Translation]]]:
+    """Load and check each chosen file against them all: the valid cases and translations."""
     loaded: dict[str, Loaded] = {}
 
     # Keep only the originals that a translation will be compared with.
@@ -194,7 +217,7 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
             loaded[rel] = item
         return item
 
-    pages = _pages(files, taxonomy.languages, loaded, root)
+    pages = _pages(files, ctx.taxonomy.languages, loaded, root)
     cases: dict[str, Case] = {}
     translations: dict[str, dict[str, Translation]] = {}
     with _gc_paused():
@@ -219,12 +242,7 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
                 )
                 if translation:
                     translations.setdefault(f.case_id, {})[f.language] = translation
-    if selected is None and not any(p.severity is Severity.ERROR for p in result.problems):
-        # Only a collection without errors is built: a case with an error (an unknown
-        # status, a broken link) never reaches code that renders or counts it, and no
-        # valid case is left pointing at one that was dropped.
-        result.collection = Collection(taxonomy, cases, translations)
-    return result
+    return cases, translations
 
 
 def _pages(
@@ -318,48 +336,14 @@ def _translation(
     pages: Pages | None = None,
 ) -> Translation | None:
     lang = f.language or ""
-    site = ctx.taxonomy.languages
     original_rel = f"{CASES_DIR}/{f.case_id}.md"
-    if lang not in site:
-        out.append(
-            Problem(
-                f.rel,
-                0,
-                0,
-                "unknown-language",
-                f"'{lang}' in the file name is not a site language ({', '.join(site)})",
-                hint="name a translation <id>.<lang>.md with a language listed "
-                "under 'languages' in taxonomy.yaml",
-            )
-        )
+    unmatched = _unmatched(f, original if original_file else None, ctx)
+    if unmatched is not None:
+        out.append(unmatched)
         return None
-    if original is None or original_file is None:
-        out.append(
-            Problem(
-                f.rel,
-                0,
-                0,
-                "orphan-translation",
-                f"there is no original {original_rel} for this translation",
-                hint="add the original first, or correct the file name",
-            )
-        )
-        return None
+    if original is None or item.parsed.data is None:
+        return None  # no original is reported as unmatched
     original_data = original.parsed.data if isinstance(original.parsed.data, dict) else {}
-    if original_data.get("language") == lang:
-        out.append(
-            Problem(
-                f.rel,
-                0,
-                0,
-                "translation-same-language",
-                f"the original {original_rel} is already written in '{lang}'",
-                hint="a translation must be in another site language",
-            )
-        )
-        return None
-    if item.parsed.data is None:
-        return None
     current = fingerprint(original.parsed.data, original.body) if original_data else None
     found = check_translation(item.parsed, f.rel, ctx, original_rel, current)
     found += _links(f, item, ctx, pages)
@@ -375,6 +359,31 @@ def _translation(
         return None
     stale = current is not None and meta.original_fingerprint != current
     return Translation(f.case_id, lang, f.rel, meta, item.body, stale)
+
+
+def _unmatched(f: CaseFile, original: Loaded | None, ctx: Context) -> Problem | None:
+    """Why a translation has no original to translate in its language, if it has none."""
+    lang = f.language or ""
+    site = ctx.taxonomy.languages
+    original_rel = f"{CASES_DIR}/{f.case_id}.md"
+    if lang not in site:
+        code = "unknown-language"
+        message = f"'{lang}' in the file name is not a site language ({', '.join(site)})"
+        hint = (
+            "name a translation <id>.<lang>.md with a language listed "
+            "under 'languages' in taxonomy.yaml"
+        )
+    elif original is None:
+        code = "orphan-translation"
+        message = f"there is no original {original_rel} for this translation"
+        hint = "add the original first, or correct the file name"
+    elif isinstance(original.parsed.data, dict) and original.parsed.data.get("language") == lang:
+        code = "translation-same-language"
+        message = f"the original {original_rel} is already written in '{lang}'"
+        hint = "a translation must be in another site language"
+    else:
+        return None
+    return Problem(f.rel, 0, 0, code, message, hint=hint)
 
 
 def _links(f: CaseFile, item: Loaded, ctx: Context, pages: Pages | None) -> list[Problem]:
