@@ -54,38 +54,10 @@ def _parser() -> argparse.ArgumentParser:
         help='the day against which "in the future" is judged (default: $SIKB_TODAY, else today)',
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    p = sub.add_parser("validate", help="check cases and the taxonomy; report every problem")
-    p.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="files to check against the whole collection (default: all)",
+    _validate_flags(
+        sub.add_parser("validate", help="check cases and the taxonomy; report every problem")
     )
-    p.add_argument(
-        "--format",
-        choices=("text", "json", "github"),
-        default="text",
-        help="text for people, json for tools, github for pull-request annotations",
-    )
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-
-    p = sub.add_parser("new", help="write a commented skeleton for a new case")
-    p.add_argument("id", help="the case id: lowercase-kebab-case, also its file name and URL")
-    p.add_argument(
-        "--country",
-        action="append",
-        default=[],
-        required=True,
-        metavar="XX",
-        help="ISO 3166-1 alpha-2 code from the taxonomy (repeat for several)",
-    )
-    p.add_argument("--sector", action="append", default=[], help="a sector id (repeatable)")
-    p.add_argument("--theme", action="append", default=[], help="a theme id (repeatable)")
-    p.add_argument("--language", default=None, help="ISO 639-1 code of the language you write in")
-    p.add_argument("--title", default="", help="the case's title")
-
+    _new_flags(sub.add_parser("new", help="write a commented skeleton for a new case"))
     sub.add_parser("schema", help="print a JSON Schema of the case front matter")
     p = sub.add_parser("stats", help="count cases by country, sector, theme and status")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -94,15 +66,10 @@ def _parser() -> argparse.ArgumentParser:
         help="print the fingerprint of an original case, for a translation's original_fingerprint",
     )
     p.add_argument("path", type=Path)
-
-    p = sub.add_parser(
-        "build", help="validate strictly, then build the site in every language into site/"
-    )
-    p.add_argument("--site-dir", type=Path, default=None, help="where to build (default: site/)")
-    _site_flags(p)
-    p.add_argument("--jobs", type=int, default=None, help="languages built at once")
-    p.add_argument(
-        "--strict", action="store_true", help="stop on warnings too (a stale translation)"
+    _build_flags(
+        sub.add_parser(
+            "build", help="validate strictly, then build the site in every language into site/"
+        )
     )
     p = sub.add_parser("serve", help="build, then preview with live reload")
     p.add_argument("--host", default="127.0.0.1")
@@ -120,6 +87,48 @@ def _parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="exit 1 if any interface string is missing"
     )
     return parser
+
+
+def _validate_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files to check against the whole collection (default: all)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text for people, json for tools, github for pull-request annotations",
+    )
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+
+def _new_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", help="the case id: lowercase-kebab-case, also its file name and URL")
+    p.add_argument(
+        "--country",
+        action="append",
+        default=[],
+        required=True,
+        metavar="XX",
+        help="ISO 3166-1 alpha-2 code from the taxonomy (repeat for several)",
+    )
+    p.add_argument("--sector", action="append", default=[], help="a sector id (repeatable)")
+    p.add_argument("--theme", action="append", default=[], help="a theme id (repeatable)")
+    p.add_argument("--language", default=None, help="ISO 639-1 code of the language you write in")
+    p.add_argument("--title", default="", help="the case's title")
+
+
+def _build_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--site-dir", type=Path, default=None, help="where to build (default: site/)")
+    _site_flags(p)
+    p.add_argument("--jobs", type=int, default=None, help="languages built at once")
+    p.add_argument(
+        "--strict", action="store_true", help="stop on warnings too (a stale translation)"
+    )
 
 
 def _site_flags(p: argparse.ArgumentParser) -> None:
