@@ -377,7 +377,7 @@ def _engine_logging() -> None:
 
 
 def _i18n(root: Path, args: argparse.Namespace) -> int:
-    from generator.data.stats import translation_coverage
+    from generator.data.stats import render_coverage, translation_coverage
     from generator.i18n import catalogs
 
     result = _loaded_or_report(root, args.settings)
@@ -387,30 +387,6 @@ def _i18n(root: Path, args: argparse.Namespace) -> int:
     if args.update:
         for path in catalogs.update(languages):
             print(f"wrote {path.relative_to(catalogs.PACKAGE.parent).as_posix()}")
-    rows = translation_coverage(result.collection)
-    print(
-        f"{'language':<10}{'original':>9}{'translated':>11}{'stale':>7}{'missing':>9}"
-        f"{'interface':>12}"
-    )
-    missing_any = False
-    details = []
-    for row in rows:
-        cov = catalogs.coverage(row.language)
-        done = cov.total - len(cov.missing)
-        missing_any |= bool(cov.missing)
-        print(
-            f"{row.language:<10}{row.original:>9}{row.translated:>11}{row.stale:>7}"
-            f"{row.missing:>9}{f'{done}/{cov.total}':>12}"
-        )
-        if row.missing_cases:
-            details.append(f"{row.language}: not translated: {', '.join(row.missing_cases)}")
-        if row.stale_cases:
-            details.append(f"{row.language}: stale: {', '.join(row.stale_cases)}")
-        for label in row.missing_labels:
-            details.append(f"{row.language}: taxonomy label missing: {label}")
-        for msgid in cov.missing:
-            details.append(f"{row.language}: interface string missing: {msgid!r}")
-    if details:
-        print()
-        print("\n".join(details))
+    text, missing_any = render_coverage(translation_coverage(result.collection))
+    print(text)
     return EXIT_PROBLEMS if args.strict and missing_any else EXIT_OK

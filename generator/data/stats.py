@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from generator.i18n import catalogs
 from generator.i18n.labels import Labels
 from generator.model.collection import Collection
 from generator.model.taxonomy import TERM_LISTS, Taxonomy
@@ -101,6 +102,35 @@ def translation_coverage(collection: Collection) -> list[LanguageCoverage]:
             )
         )
     return rows
+
+
+def render_coverage(rows: list[LanguageCoverage]) -> tuple[str, bool]:
+    """The ``sikb i18n`` table, then what is missing; and whether an interface string is."""
+    lines = [
+        f"{'language':<10}{'original':>9}{'translated':>11}{'stale':>7}{'missing':>9}"
+        f"{'interface':>12}"
+    ]
+    missing_any = False
+    details = []
+    for row in rows:
+        cov = catalogs.coverage(row.language)
+        done = cov.total - len(cov.missing)
+        missing_any |= bool(cov.missing)
+        lines.append(
+            f"{row.language:<10}{row.original:>9}{row.translated:>11}{row.stale:>7}"
+            f"{row.missing:>9}{f'{done}/{cov.total}':>12}"
+        )
+        if row.missing_cases:
+            details.append(f"{row.language}: not translated: {', '.join(row.missing_cases)}")
+        if row.stale_cases:
+            details.append(f"{row.language}: stale: {', '.join(row.stale_cases)}")
+        for label in row.missing_labels:
+            details.append(f"{row.language}: taxonomy label missing: {label}")
+        for msgid in cov.missing:
+            details.append(f"{row.language}: interface string missing: {msgid!r}")
+    if details:
+        lines += ["", *details]
+    return "\n".join(lines), missing_any
 
 
 def _missing_labels(tax: Taxonomy, lang: str) -> list[str]:
