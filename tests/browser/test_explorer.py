@@ -21,6 +21,7 @@ from playwright.sync_api import Browser, Page
 from generator.data.dataset import Dataset
 from generator.i18n.catalogs import translations
 from generator.model.collection import Collection
+from generator.model.vocabulary import Vocabularies
 from generator.render.pages import Options, Renderer
 from generator.validate.collection import load
 from tests.browser.conftest import SCREENSHOTS, PageLog, origin, record
@@ -269,8 +270,8 @@ def test_the_comparison_shows_what_the_data_says(
     crit = collection.taxonomy.criteria
     first = next(iter(crit))
     label = collection.taxonomy.criteria[first].label["en"]
-    symbols = ["✔", "◐", "✘", "?"]
-    ratings = ["met", "partial", "not-met", "unknown"]
+    vocab = Vocabularies.from_taxonomy(collection.taxonomy)
+    symbols, ratings = [vocab.symbols[r] for r in vocab.ratings], vocab.ratings
     assert cells[label] == [
         " · ".join(
             f"{s} {sum(r[f'criterion_{first}'] == rating for r in p)}"

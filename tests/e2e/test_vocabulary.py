@@ -26,10 +26,9 @@ PAUSED = """  - id: paused
 LABELS = {"en": ("Emerging", "Paused"), "ru": ("Зарождается", "Приостановлен")}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The fixture knowledge base with a fifth rating and a third status, used by a case."""
-    root = tmp_path_factory.mktemp("vocab") / "kb"
+def add_vocabulary(root: Path) -> None:
+    """The fixture knowledge base in ``root``, with a fifth rating (``emerging``) and a
+    third status (``paused``), both used by ``lviv-services``."""
     shutil.copytree(FIXTURES / "kb", root)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     tax = root / "taxonomy.yaml"
@@ -40,6 +39,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     text = case.read_text(encoding="utf-8")
     text = text.replace("novelty: unknown", "novelty: emerging")
     case.write_text(text.replace("status: active", "status: paused"), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The fixture knowledge base with a fifth rating and a third status, used by a case."""
+    root = tmp_path_factory.mktemp("vocab") / "kb"
+    add_vocabulary(root)
     checked = run(root, "validate")
     built = run(root, "build")
     assert built.returncode == 0, built.stdout + built.stderr
