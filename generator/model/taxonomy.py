@@ -56,6 +56,8 @@ class Rating(Term):
     """Shown on the rating's chip and in the charts, so a rating reads without colour."""
     colour: str = DEFAULT_COLOUR
     """The chip's background, ``#rrggbb``, behind white text: at least 4.5:1 (WCAG AA)."""
+    needs_note: bool = False
+    """A case that gives this rating says, in a note, what in the sources supports it."""
 
     @field_validator("colour")
     @classmethod

@@ -22,7 +22,6 @@ from generator.model.dates import DateProblem, PartialDate, parse_partial
 from generator.model.taxonomy import Taxonomy
 from generator.problems import Problem, Severity
 
-NEEDS_NOTE = ("met", "partial")
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
 
 
@@ -277,7 +276,10 @@ def _check_criteria(c: _Checker) -> None:
             tax.ratings,
             "rating",
         )
-        if rating in NEEDS_NOTE and not assessment.get("note"):
+        needs_note = (
+            isinstance(rating, str) and rating in tax.ratings and tax.ratings[rating].needs_note
+        )
+        if needs_note and not assessment.get("note"):
             c.add(
                 ("criteria", key),
                 "missing-note",

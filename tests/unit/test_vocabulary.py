@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from generator.i18n.labels import Labels
 from generator.model.taxonomy import DEFAULT_COLOUR, DEFAULT_SYMBOL, Rating, Taxonomy, contrast
 from generator.model.vocabulary import FACETS, Vocabularies
+from generator.validate.collection import load
 from generator.validate.taxonomy import load_taxonomy
 from tests.conftest import FIXTURES
 
@@ -94,3 +95,20 @@ def test_a_label_missing_in_a_language_falls_back_to_the_default(tax: Taxonomy) 
     assert labels.text({"en": "Only English", "ru": ""}) == "Only English"
     assert labels.text({"uk": "Лише українською"}) == ""
     assert labels.text(None) == ""
+
+
+def test_a_rating_that_needs_a_note_is_read_from_the_taxonomy(kb: Path) -> None:
+    """`needs_note: true` on a new rating makes a case rated so without a note a warning."""
+    tax = kb / "taxonomy.yaml"
+    text = tax.read_text(encoding="utf-8")
+    emerging = "  - id: emerging\n    needs_note: true\n    label: {en: E, ru: E, uk: E}\n"
+    tax.write_text(text.replace("\nstatuses:\n", "\n" + emerging + "\nstatuses:\n"), "utf-8")
+    case = kb / "cases" / "lviv-services.md"
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("novelty: unknown", "novelty: emerging"),
+        encoding="utf-8",
+    )
+    problems = [p for p in load(kb).problems if p.path == "cases/lviv-services.md"]
+    assert [(p.path, p.code, p.message) for p in problems] == [
+        ("cases/lviv-services.md", "missing-note", "rated 'emerging' without a note")
+    ]
