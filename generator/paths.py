@@ -12,6 +12,7 @@ instead of joining strings of their own; the browser's scripts find theirs in th
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,6 +107,12 @@ def term_path(kind: str, term_id: str, page: int = 1) -> str:
 
 def list_path(kind: str, page: int = 1) -> str:
     return f"{kind}/index.md" if page == 1 else f"{kind}/page/{page}.md"
+
+
+def relative(path: str, page: str) -> str:
+    """``path`` in a language's tree, relative to the page built from ``page``
+    (``explorer/data.json`` from ``explorer/index.md``: ``data.json``)."""
+    return posixpath.relpath(path, page_url(page) or ".")
 
 
 def page_url(path: str) -> str:

@@ -36,6 +36,7 @@ from generator.paths import (
     cases_url,
     list_path,
     page_url,
+    relative,
     term_path,
 )
 from generator.render import charts
@@ -318,6 +319,8 @@ class Renderer:
             ui=json.dumps(words, ensure_ascii=False, sort_keys=True),
             csv=DATA_CSV,
             json=DATA_JSON,
+            data=relative(EXPLORER_DATA, EXPLORER_PATH),
+            summaries=relative(EXPLORER_SUMMARIES, EXPLORER_PATH),
         )
 
 
