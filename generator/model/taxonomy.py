@@ -101,6 +101,7 @@ class Actor(StrictModel):
 
 
 NonEmpty = Field(min_length=1)
+MAX_RATINGS = 10
 
 
 class TaxonomyFile(StrictModel):
@@ -114,7 +115,8 @@ class TaxonomyFile(StrictModel):
     roles: Annotated[list[Term], NonEmpty]
     actors: Annotated[list[Actor], NonEmpty]
     criteria: Annotated[list[Criterion], NonEmpty]
-    ratings: Annotated[list[Rating], NonEmpty]
+    ratings: Annotated[list[Rating], Field(min_length=1, max_length=MAX_RATINGS)]
+    """In the order the site shows them; at most ten (the explorer writes one digit each)."""
     statuses: Annotated[list[Term], NonEmpty]
 
 

@@ -106,6 +106,9 @@ def _wrong_value(err: Any, loc: Path, written: str | None) -> tuple[str, str, st
             "expected at least one item, found an empty list",
             "add an item, or remove the key if it is optional",
         )
+    if kind == "too_long" and isinstance(value, list):
+        limit = (err.get("ctx") or {}).get("max_length", "?")
+        return ("too-many", f"expected at most {limit} items, found {len(value)}", "remove some")
     if kind == "string_too_short":
         return "empty-value", "expected text, found an empty value", "fill it in"
     if kind == "string_too_long":

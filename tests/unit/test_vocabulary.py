@@ -112,3 +112,16 @@ def test_a_rating_that_needs_a_note_is_read_from_the_taxonomy(kb: Path) -> None:
     assert [(p.path, p.code, p.message) for p in problems] == [
         ("cases/lviv-services.md", "missing-note", "rated 'emerging' without a note")
     ]
+
+
+def test_more_than_ten_ratings_is_a_problem(tmp_path: Path) -> None:
+    """The explorer's data writes a rating as one digit."""
+    text = (FIXTURES / "kb" / "taxonomy.yaml").read_text(encoding="utf-8")
+    extra = "".join(f"  - id: r{i}\n    label: {{en: R, ru: R, uk: R}}\n" for i in range(7))
+    text = text.replace("\nstatuses:\n", "\n" + extra + "\nstatuses:\n")
+    (tmp_path / "taxonomy.yaml").write_text(text, encoding="utf-8")
+    taxonomy, problems = load_taxonomy(tmp_path)
+    assert taxonomy is None
+    assert [(p.code, p.field, p.message) for p in problems] == [
+        ("too-many", "ratings", "expected at most 10 items, found 11")
+    ]
