@@ -48,14 +48,9 @@ class Layout:
     def at(cls, root: Path, site: Path | None = None) -> Layout:
         return cls(root, root / BUILD_DIR, site or root / SITE_DIR)
 
-    @property
-    def trees(self) -> Path:
-        """The folder of the language trees: ``build/docs/``."""
-        return self.build / "docs"
-
     def docs(self, lang: str) -> Path:
         """The Markdown tree of ``lang``: ``build/docs/<lang>/``."""
-        return self.trees / lang
+        return self.build / "docs" / lang
 
     def config(self, lang: str) -> Path:
         """The MkDocs config of ``lang``: ``build/mkdocs/<lang>.yml``."""

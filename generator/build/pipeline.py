@@ -178,7 +178,7 @@ def _language(lang: str) -> tuple[TreeReport, engine.Built]:
     no language waits for the others between steps."""
     job = _JOBS[-1]
     languages = job.collection.taxonomy.languages
-    tree = write_language(job.collection, job.root, job.layout.trees, job.options, lang)
+    tree = write_language(job.collection, job.root, job.layout.docs(lang), job.options, lang)
     engine.write_config(
         job.layout, lang, languages, job.handwritten, job.options.site_url, tree.too_common
     )

@@ -164,13 +164,13 @@ def write_tree(pages: Iterable[Page], dest: Path, lang: str = "") -> TreeReport:
 def write_language(
     collection: Collection, root: Path, out: Path, options: Options, lang: str
 ) -> TreeReport:
-    """Render every page of ``lang`` into ``out/<lang>/``."""
+    """Render every page of ``lang`` into its tree ``out`` (``paths.Layout.docs``)."""
     start = time.perf_counter()
     default = collection.taxonomy.default_language
     renderer = Renderer(collection, lang, options)
     pages = renderer.render()
     every = [*pages, *handwritten(root / DOCS_DIR, lang, default), *assets(renderer.vocab)]
-    report = write_tree(every, out / lang, lang)
+    report = write_tree(every, out, lang)
     words = (
         text
         for t in renderer.texts.values()
