@@ -8,7 +8,7 @@ Markdown can take it. Every value that comes from a case is escaped here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -17,7 +17,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.data.dataset import Dataset, plural_forms
-from generator.i18n import names
 from generator.i18n.catalogs import N_, Nn_, translations
 from generator.i18n.labels import Labels
 from generator.markup import html_blocks
@@ -35,11 +34,10 @@ from generator.paths import (
     case_path,
     cases_url,
     list_path,
-    page_url,
     relative,
     term_path,
 )
-from generator.render import charts
+from generator.render.helpers import Helpers
 from generator.settings import DEFAULT_SEARCH_TOO_COMMON, DEFAULT_SITE_URL
 
 KINDS = ("countries", "regions", "sectors", "themes", "actors", "criteria")
@@ -151,6 +149,9 @@ def _finalize(value: Any) -> Any:
 class Renderer:
     """Renders every page of one language."""
 
+    kind_titles = KIND_TITLES
+    """The title of each kind's pages, untranslated (``Helpers.kind_titles``)."""
+
     def __init__(self, collection: Collection, lang: str, options: Options) -> None:
         self.collection = collection
         self.tax = collection.taxonomy
@@ -166,7 +167,7 @@ class Renderer:
         self.env = _env(lang)
         self.templates: dict[str, Any] = {}
         self.case_lines: dict[tuple[str, int], Markup] = {}
-        """A case's line in lists, by case and page depth (``_Helpers.case_line``)."""
+        """A case's line in lists, by case and page depth (``Helpers.case_line``)."""
 
     # labels -----------------------------------------------------------------
     def label(self, kind: str, term_id: str) -> str:
@@ -215,7 +216,7 @@ class Renderer:
 
     def _emit(self, path: str, template: str, **context: Any) -> None:
         here = path
-        helpers = _Helpers(self, here)
+        helpers = Helpers(self, here)
         if template not in self.templates:
             self.templates[template] = self.env.get_template(template)
         text = self.templates[template].render(
@@ -247,7 +248,7 @@ class Renderer:
     def _ratings(self, case: Case, text: CaseText) -> list[dict[str, str]]:
         rows = []
         for crit in self.tax.criteria:
-            rating = self._rating(case, crit)
+            rating = self.rating(case, crit)
             rows.append(
                 {
                     "criterion": crit,
@@ -262,7 +263,7 @@ class Renderer:
         """A term's page (or the list of all cases), paginated."""
         if kind == "criteria" and term_id is not None:
             rank = self.vocab.rank
-            cases = sorted(cases, key=lambda c: rank(self._rating(c, term_id)))
+            cases = sorted(cases, key=lambda c: rank(self.rating(c, term_id)))
         chunks = views.pages(cases)
         for number, chunk in enumerate(chunks, start=1):
             path = list_path(kind, number) if term_id is None else term_path(kind, term_id, number)
@@ -278,7 +279,7 @@ class Renderer:
                 first=(number - 1) * views.PAGE_SIZE,
             )
 
-    def _rating(self, case: Case, criterion: str) -> str:
+    def rating(self, case: Case, criterion: str) -> str:
         return views.rating(case, criterion, self.vocab)
 
     def _kind_index(self, kind: str) -> None:
@@ -322,149 +323,3 @@ class Renderer:
             data=relative(EXPLORER_DATA, EXPLORER_PATH),
             summaries=relative(EXPLORER_SUMMARIES, EXPLORER_PATH),
         )
-
-
-class _Helpers:
-    """What a template may call: links and labels relative to the page being rendered."""
-
-    def __init__(self, r: Renderer, here: str) -> None:
-        self.r = r
-        self.here = here
-        here_url = page_url(here)
-        self.depth = here_url.count("/") + 1 if here_url else 0
-        self.tax = r.tax
-        self.by_kind = r.by_kind
-        self.texts = r.texts
-        self.symbols = r.vocab.symbols
-        self.kind_titles = KIND_TITLES
-
-    def href(self, target: str) -> str:
-        """The URL of the page built from ``target``, relative to this page (directory URLs).
-
-        Links are HTML, not Markdown: the engine then has no link to parse on pages that
-        are mostly links, and the e2e tests check that every one of them resolves.
-        """
-        up = "../" * self.depth
-        target_url = page_url(target)
-        return f"{up}{target_url}/" if target_url else (up or "./")
-
-    def file(self, path: str) -> str:
-        """The URL of a file that is not a page (``data/cases.csv``), relative to this page."""
-        return "../" * self.depth + path
-
-    def link(self, label: str, target: str) -> Markup:
-        html = f'<a href="{escape(self.href(target))}">{md_text(label)}</a>'
-        return Markup(html_blocks.inline(html))
-
-    def doc(self, label: str, name: str) -> Markup:
-        """A link to a hand-written page, or just the label where the site has no such page."""
-        if name not in self.r.options.handwritten:
-            return Markup(md_text(label))
-        return self.link(label, name + ".md")
-
-    def label(self, kind: str, term_id: str) -> str:
-        return self.r.label(kind, term_id)
-
-    def describe(self, kind: str, term_id: str, field: str = "description") -> str:
-        return self.r.describe(kind, term_id, field)
-
-    def term(self, kind: str, term_id: str) -> Markup:
-        """A link to a term's page if it has one, else its label."""
-        label = self.label(kind, term_id)
-        if term_id in self.by_kind.get(kind, {}):
-            return self.link(label, term_path(kind, term_id))
-        return Markup(md_text(label))
-
-    def terms(self, kind: str, ids: Iterable[str], sep: str = ", ") -> Markup:
-        return Markup(sep).join(self.term(kind, i) for i in ids)
-
-    def case(self, case: Case) -> Markup:
-        return self.link(self.texts[case.id].title, case_path(case.id))
-
-    def case_line(self, case: Case) -> Markup:
-        """One line of a case list: title, countries, status, start year.
-
-        A case is listed on a dozen pages, all at the same depth: made once per depth.
-        """
-        key = (case.id, self.depth)
-        line = self.r.case_lines.get(key)
-        if line is None:
-            line = self.r.case_lines[key] = self._case_line(case)
-        return line
-
-    def _case_line(self, case: Case) -> Markup:
-        m = case.meta
-        bits = [Markup(md_text(", ".join(self.label("countries", c) for c in m.countries)))]
-        bits.append(Markup(md_text(self.label("statuses", m.status))))
-        if m.period:
-            bits.append(Markup(md_text(views.start_year(case))))
-        return self.case(case) + Markup(" — ") + Markup(" · ").join(bits)
-
-    def date(self, text: str) -> str:
-        return names.format_partial(text, self.r.lang)
-
-    @staticmethod
-    def stop(text: str) -> str:
-        """The full stop that ends a part of a citation, unless ``text`` ends with one."""
-        return "" if text.rstrip().endswith((".", "?", "!")) else "."
-
-    def language(self, code: str) -> str:
-        return names.capitalised(names.language_name(code, self.r.lang))
-
-    def mix(self, cases: Sequence[Case], field: str) -> list[tuple[str, int]]:
-        get: Callable[[Case], Iterable[str]]
-        if field == "actor_types":
-            get = lambda c: [self.tax.actors[a.id].type for a in c.meta.actors]  # noqa: E731
-        elif field == "regions":
-            get = lambda c: [self.tax.countries[x].region for x in c.meta.countries]  # noqa: E731
-        elif field == "actors":
-            get = lambda c: [a.id for a in c.meta.actors]  # noqa: E731
-        else:
-            get = lambda c: getattr(c.meta, field)  # noqa: E731
-        return views.mix(cases, get)
-
-    def chart(self, cases: Sequence[Case], title: str) -> Markup:
-        rows = []
-        vocab = self.r.vocab
-        for crit, counts in views.profile(cases, self.tax.criteria, vocab):
-            rows.append(
-                (
-                    self.label("criteria", crit),
-                    [(r, vocab.symbols[r], counts[r]) for r in vocab.ratings],
-                )
-            )
-        legend = [(r, f"{vocab.symbols[r]} {self.label('ratings', r)}") for r in vocab.ratings]
-        return Markup(charts.profile_svg(title, rows, legend))
-
-    def mix_ratings(self, cases: Sequence[Case], criterion: str) -> list[tuple[str, int]]:
-        counts = dict.fromkeys(self.r.vocab.ratings, 0)
-        for c in cases:
-            counts[self.r._rating(c, criterion)] += 1
-        return list(counts.items())
-
-    def index_terms(self, kind: str) -> list[tuple[str, int]]:
-        """Every term of ``kind`` with its number of cases, most first, then by label."""
-        have = self.by_kind[kind]
-        terms = [(i, len(have.get(i, []))) for i in getattr(self.tax, kind)]
-        return sorted(terms, key=lambda t: (-t[1], views.sort_key(self.label(kind, t[0]))))
-
-    def role_of(self, case: Case, actor_id: str) -> str:
-        roles = [a.role for a in case.meta.actors if a.id == actor_id]
-        return ", ".join(self.label("roles", r) for r in dict.fromkeys(roles))
-
-    def rating_of(self, case: Case, criterion: str) -> str:
-        return self.r._rating(case, criterion)
-
-    def pager(self, kind: str, term_id: str | None, number: int, count: int) -> Markup:
-        """First, last and the pages near this one: a bounded line however long the list."""
-        if count <= 1:
-            return Markup("")
-        shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
-        parts: list[Markup] = []
-        for i, n in enumerate(shown):
-            if i and n != shown[i - 1] + 1:
-                parts.append(Markup("…"))
-            target = list_path(kind, n) if term_id is None else term_path(kind, term_id, n)
-            current = Markup(f'<strong aria-current="page">{n}</strong>')
-            parts.append(current if n == number else self.link(str(n), target))
-        return Markup('<nav class="sikb-pager">') + Markup(" · ").join(parts) + Markup("</nav>")
