@@ -21,6 +21,7 @@ from generator.problems import Problem, Severity, promote
 from generator import settings as run_settings
 from generator.settings import Settings
 from generator.paths import Layout
+from generator.render.describe import describe
 from generator.render.pages import Options
 from generator.render.site import DOCS_DIR, TreeReport, handwritten_files, write_language
 
@@ -64,6 +65,7 @@ def build(
     jobs: int | None = None,
     on_problems: Callable[[Outcome], None] | None = None,
     settings: Settings | None = None,
+    render_once: bool = True,
 ) -> Outcome:
     """Validate the collection, write the language trees, build them; stop at the first failure.
 
@@ -73,6 +75,8 @@ def build(
     all at once (``publish``); one the build may not replace raises
     ``publish.SiteDirError`` before anything is done. ``settings``: the command's
     (``cli``); a caller that gives none gets the environment's (``settings.read``).
+    ``render_once``: off, the engine builds without its render-once cache (MkDocs'
+    hooks), as an engine without hooks would; the site is the same (tests/e2e).
     """
     settings = settings or run_settings.read()
     layout = Layout.at(root, site)
@@ -98,7 +102,7 @@ def build(
     staging = publish.prepare(target)
     try:
         work = replace(layout, site=staging)
-        _JOBS.append(_Job(collection, root, work, options, names))
+        _JOBS.append(_Job(collection, root, work, options, names, render_once))
         try:
             done = _each_language(languages, jobs or jobs_default(len(languages)))
         finally:
@@ -150,6 +154,7 @@ class _Job:
     layout: Layout
     options: Options
     handwritten: list[str]
+    render_once: bool = True
 
 
 _JOBS: list[_Job] = []
@@ -179,9 +184,16 @@ def _language(lang: str) -> tuple[TreeReport, engine.Built]:
     job = _JOBS[-1]
     languages = job.collection.taxonomy.languages
     tree = write_language(job.collection, job.root, job.layout.docs(lang), job.options, lang)
-    engine.write_config(
-        job.layout, lang, languages, job.handwritten, job.options.site_url, tree.too_common
+    site = describe(
+        lang,
+        languages,
+        job.layout.docs(lang),
+        job.handwritten,
+        job.options.site_url,
+        tree.too_common,
+        render_once=job.render_once,
     )
+    engine.write_config(job.layout, site)
     return tree, engine.build_language(job.layout, lang, search_index.index)
 
 

@@ -2,12 +2,14 @@
 
 Design: the core writes one Markdown tree per language (``build/docs/<lang>/``);
 here each gets a small generated config (``build/mkdocs/<lang>.yml``) that
-``INHERIT``s the shared ``mkdocs.yml`` and sets the language, the paths, the
-language switcher and the navigation. Each language builds into ``site/<lang>/`` (in
-its own process: ``pipeline.build``), and ``site/index.html`` sends a reader to their
-language.
+``INHERIT``s the shared ``mkdocs.yml`` and sets what the language's engine-neutral
+description (``model.site_description``, made by ``render.describe``) says: the
+language, the paths, the language switcher, the search box's texts and the
+navigation. Each language builds into ``site/<lang>/`` (in its own process:
+``pipeline.build``), and ``site/index.html`` sends a reader to their language.
 Another engine that reads ``mkdocs.yml`` and a Markdown folder (Zensical) needs
-only this module replaced.
+only this module replaced: it imports nothing from render or search (pyproject's
+import contracts), and the hooks' render-once cache is optional (``render_once``).
 """
 
 from __future__ import annotations
@@ -23,11 +25,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.i18n.catalogs import N_, translations
 from generator.i18n.names import autonym
-from generator.paths import EXPLORER_PATH, SITEMAP, Layout, language_url, other_language
-from generator.render.pages import EXPLORER, HANDWRITTEN, KIND_TITLES
-from generator.search.search_index import ERROR, FILTERS, FILTERS_LABEL, TOO_COMMON
+from generator.model.site_description import NavItem, SiteDescription
+from generator.paths import SITEMAP, Layout, language_url
 
 log = logging.getLogger("mkdocs.sikb")
 
@@ -35,10 +35,8 @@ BASE_CONFIG = "mkdocs.yml"
 OVERRIDES = Path(__file__).parent / "overrides"
 """Theme overrides the generated pages rely on: per-page switcher links, sitemap alternates."""
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
-"""Python the theme's templates call: a render-once cache (navigation, search dialog)."""
-SITE_NAME = N_("SIKB — Social Innovation Knowledge Base")
-HOME = N_("Home")
-ABOUT_SECTION = N_("About")
+"""Python the theme's templates call: a render-once cache (navigation, search dialog),
+named in the config unless the description turns it off (``render_once``)."""
 
 
 @dataclass(frozen=True)
@@ -52,63 +50,50 @@ class Built:
     """Why that step failed."""
 
 
-def write_config(
-    layout: Layout,
-    lang: str,
-    languages: Sequence[str],
-    handwritten: Sequence[str],
-    root_url: str,
-    too_common: Sequence[str] = (),
-) -> Path:
-    """The config of ``lang``, INHERITing the shared mkdocs.yml; written only if it changed.
-
-    ``languages``: every site language, for the switcher; ``too_common``: the words too
-    common to search alone in ``lang``.
-    """
-    tr = translations(lang)
-    _ = tr.ugettext
-    config_path = layout.config(lang)
+def write_config(layout: Layout, site: SiteDescription) -> Path:
+    """The config of ``site.language``, INHERITing the shared mkdocs.yml; written only if it
+    changed. Everything it says comes from ``site``, but the paths ``layout`` gives."""
+    config_path = layout.config(site.language)
     here = config_path.parent
-    about = [{_(HANDWRITTEN[n]): f"{n}.md"} for n in HANDWRITTEN if n in handwritten]
-    nav: list[object] = [{_(HOME): "index.md"}, {_(EXPLORER): EXPLORER_PATH}]
-    nav += [{_(KIND_TITLES[k]): f"{k}/index.md"} for k in KIND_TITLES if k != "regions"]
-    if about:
-        nav.append({_(ABOUT_SECTION): about})
-    config = {
+    config: dict[str, object] = {
         "INHERIT": os.path.relpath(layout.root / BASE_CONFIG, here),
-        "site_name": _(SITE_NAME),
-        "site_url": language_url(root_url, lang),
-        "docs_dir": os.path.relpath(layout.docs(lang), here),
-        "site_dir": os.path.relpath(layout.language_site(lang), here),
-        "hooks": [os.path.relpath(HOOKS, here)],
-        "theme": {
-            "language": lang,
-            "custom_dir": os.path.relpath(OVERRIDES, here),
-        },
-        "extra": {
-            "sikb_root": root_url,
-            "sikb_search": {  # overrides/partials/search.html
-                "filters_label": _(FILTERS_LABEL),
-                "error": _(ERROR),
-                "too_common": _(TOO_COMMON),
-                "common": " ".join(too_common),
-                "filters": [
-                    {"name": f.name, "label": _(f.label), "all": _(f.all)} for f in FILTERS
-                ],
-            },
-            "alternate": [
-                {"name": autonym(other), "link": other_language(other), "lang": other}
-                for other in languages
-            ],
-        },
-        "nav": nav,
+        "site_name": site.site_name,
+        "site_url": site.site_url,
+        "docs_dir": os.path.relpath(site.docs, here),
+        "site_dir": os.path.relpath(layout.language_site(site.language), here),
     }
+    if site.render_once:
+        config["hooks"] = [os.path.relpath(HOOKS, here)]
+    config["theme"] = {
+        "language": site.language,
+        "custom_dir": os.path.relpath(OVERRIDES, here),
+    }
+    search = site.search
+    config["extra"] = {
+        "sikb_root": site.root_url,
+        "sikb_search": {  # overrides/partials/search.html
+            "filters_label": search.filters_label,
+            "error": search.error,
+            "too_common": search.too_common,
+            "common": " ".join(search.common),
+            "filters": [{"name": f.name, "label": f.label, "all": f.all} for f in search.filters],
+        },
+        "alternate": [{"name": a.name, "link": a.link, "lang": a.lang} for a in site.alternates],
+    }
+    config["nav"] = [_nav(item) for item in site.nav]
     text = "# Written by `sikb build`; edit mkdocs.yml or generator/ instead.\n"
     text += yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     config_path.parent.mkdir(parents=True, exist_ok=True)
     if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
         config_path.write_text(text, encoding="utf-8")
     return config_path
+
+
+def _nav(item: NavItem) -> dict[str, object]:
+    """MkDocs' ``{title: path}``, or ``{title: [...]}`` for a section."""
+    if item.children:
+        return {item.title: [_nav(child) for child in item.children]}
+    return {item.title: item.path}
 
 
 def build_language(layout: Layout, lang: str, after: Callable[[Path], None] | None = None) -> Built:

@@ -1,0 +1,67 @@
+"""The engine-neutral description of one language's site (``model.site_description``).
+
+Its titles come from the renderer's page names (``pages``) and its search box's texts
+from search (``search_index``), so that the engine's adapter needs neither.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.i18n.catalogs import N_, translations
+from generator.i18n.names import autonym
+from generator.model.site_description import (
+    Alternate,
+    NavItem,
+    SearchBox,
+    SearchFilter,
+    SiteDescription,
+)
+from generator.paths import EXPLORER_PATH, language_url, other_language
+from generator.render.pages import EXPLORER, HANDWRITTEN, KIND_TITLES
+from generator.search.search_index import ERROR, FILTERS, FILTERS_LABEL, TOO_COMMON
+
+SITE_NAME = N_("SIKB — Social Innovation Knowledge Base")
+HOME = N_("Home")
+ABOUT_SECTION = N_("About")
+
+
+def describe(
+    lang: str,
+    languages: Sequence[str],
+    docs: Path,
+    handwritten: Sequence[str],
+    root_url: str,
+    too_common: Sequence[str] = (),
+    *,
+    render_once: bool = True,
+) -> SiteDescription:
+    """The site of ``lang``, written into ``docs``; ``languages``: every site language, for
+    the switcher; ``handwritten``: the hand-written pages' names (the About section);
+    ``too_common``: the words too common to search alone in ``lang``."""
+    _ = translations(lang).ugettext
+    about = tuple(NavItem(_(HANDWRITTEN[n]), f"{n}.md") for n in HANDWRITTEN if n in handwritten)
+    nav = [NavItem(_(HOME), "index.md"), NavItem(_(EXPLORER), EXPLORER_PATH)]
+    nav += [NavItem(_(KIND_TITLES[k]), f"{k}/index.md") for k in KIND_TITLES if k != "regions"]
+    if about:
+        nav.append(NavItem(_(ABOUT_SECTION), children=about))
+    return SiteDescription(
+        language=lang,
+        site_name=_(SITE_NAME),
+        site_url=language_url(root_url, lang),
+        root_url=root_url,
+        docs=docs,
+        nav=tuple(nav),
+        alternates=tuple(
+            Alternate(autonym(other), other_language(other), other) for other in languages
+        ),
+        search=SearchBox(
+            filters_label=_(FILTERS_LABEL),
+            error=_(ERROR),
+            too_common=_(TOO_COMMON),
+            common=tuple(too_common),
+            filters=tuple(SearchFilter(f.name, _(f.label), _(f.all)) for f in FILTERS),
+        ),
+        render_once=render_once,
+    )
