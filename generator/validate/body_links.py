@@ -16,12 +16,12 @@ from xml.etree.ElementTree import Element
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from generator import markup
 from generator.markup.sanitise import SanitiseExtension
 
-EXTENSIONS = ("fenced_code", "tables", "admonition", "def_list", "footnotes")
-"""MkDocs' own ``fenced_code`` and ``mkdocs.yml``'s Markdown extensions that change what
-is a link (toc and the renderer's own ``html_blocks`` do not); a unit test keeps the
-lists together."""
+EXTENSIONS = tuple(e for e in markup.EXTENSIONS if e != "toc")
+"""The site's Markdown extensions that change what is a link (toc and the renderer's own
+``html_blocks`` do not)."""
 
 
 class _Collect(Treeprocessor):

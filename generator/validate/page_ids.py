@@ -25,16 +25,11 @@ from html.parser import HTMLParser
 from markdown import Markdown
 
 from generator.i18n.catalogs import translations
-from generator.markup import html_blocks
+from generator.markup import EXTENSIONS, TOC, html_blocks
 from generator.markup.html_blocks import HtmlBlocksExtension
 from generator.markup.markdown_safe import md_text
 from generator.markup.sanitise import SanitiseExtension
 
-EXTENSIONS = ("toc", "tables", "fenced_code", "admonition", "def_list", "footnotes")
-"""MkDocs' own extensions (toc, tables, fenced_code), then ``mkdocs.yml``'s, in its order;
-``html_blocks`` and ``sanitise`` are added after them, as there."""
-TOC = {"permalink": True}
-"""``mkdocs.yml``'s toc settings (the default slugify); a unit test keeps them together."""
 BEFORE = ("Facts", "Criteria at a glance")
 """The headings ``case.md.j2`` writes between the title and the body."""
 AFTER = ("Sources",)

@@ -12,6 +12,7 @@ import re
 import pytest
 import yaml
 
+from generator import markup
 from generator.validate import page_ids
 from generator.validate.link_checks import check_links
 from generator.validate.page_ids import Pages, PageText
@@ -29,11 +30,11 @@ def test_the_ids_are_computed_with_the_toc_settings_and_extensions_of_mkdocs_yml
     settings = {k: v for e in extensions if isinstance(e, dict) for k, v in e.items()}
     mkdocs_order = list(dict.fromkeys(["toc", "tables", "fenced_code", *names]))
     assert [
-        *page_ids.EXTENSIONS,
+        *markup.EXTENSIONS,
         "generator.markup.html_blocks",
         "generator.markup.sanitise",
     ] == mkdocs_order
-    assert settings["toc"] == page_ids.TOC
+    assert settings["toc"] == markup.TOC
 
 
 def test_the_page_headings_are_those_the_case_template_writes_in_its_order() -> None:

@@ -6,19 +6,19 @@ import markdown
 import pytest
 import yaml
 
+from generator import markup
 from generator.markup.html_blocks import defuse, inline, wrap
 from generator.markup.sanitise import clean
 from tests.conftest import REPO
 from tests.htmlsafety import hazards
 
 # The extensions of mkdocs.yml, with MkDocs' own (toc, tables, fenced_code).
-EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "def_list", "footnotes",
-              "generator.markup.html_blocks", "generator.markup.sanitise"]  # fmt: skip
+EXTENSIONS = [*markup.EXTENSIONS, "generator.markup.html_blocks", "generator.markup.sanitise"]
 
 
 def convert(text: str, *, contributor: bool = True) -> str:
     """``text`` as a page; contributor text is defused first, as the renderer does."""
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"toc": {"permalink": True}})
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"toc": markup.TOC})
     return md.convert(defuse(text) if contributor else text)
 
 
