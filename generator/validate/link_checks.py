@@ -178,10 +178,10 @@ def _case_anchor(url: str, case_ids: frozenset[str]) -> tuple[str, str] | None:
         scheme, netloc, path, _, fragment = urlsplit(url)
     except ValueError:
         return None
-    own = unquote(path).removeprefix("./")
-    if scheme or netloc or not fragment or not own.endswith(".md") or own[:-3] not in case_ids:
+    case = _sibling_case(path, case_ids)
+    if scheme or netloc or not fragment or case is None:
         return None
-    return own[:-3], unquote(fragment)
+    return case, unquote(fragment)
 
 
 def _engine_resolves(url: str, case_ids: frozenset[str]) -> bool:
@@ -193,8 +193,14 @@ def _engine_resolves(url: str, case_ids: frozenset[str]) -> bool:
     scheme, netloc, path, _, _ = urlsplit(url)
     if scheme or netloc or not path:
         return True  # the sanitiser decides which schemes stay
+    return _sibling_case(path, case_ids) is not None
+
+
+def _sibling_case(path: str, case_ids: frozenset[str]) -> str | None:
+    """The case whose page a link's path ``<id>.md`` (or ``./<id>.md``, quoted or not)
+    is, as MkDocs finds it beside the case's own page, else None."""
     own = unquote(path).removeprefix("./")
-    return own.endswith(".md") and own[:-3] in case_ids
+    return own[:-3] if own.endswith(".md") and own[:-3] in case_ids else None
 
 
 def _locate(body: str, url: str) -> tuple[int, int]:
