@@ -64,19 +64,20 @@ def flag(name: str) -> str:
 
 def http_url(text: str) -> str:
     """An absolute http(s) URL, ending with a slash."""
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
-        raise ValueError("an absolute http:// or https:// URL, such as https://example.org/sikb/")
+    text = _absolute_http(text, "https://example.org/sikb/")
     return text if text.endswith("/") else text + "/"
 
 
 def edit_prefix(text: str) -> str:
     """An absolute http(s) URL, kept as it is (a case's path is appended to it)."""
+    return _absolute_http(text, "https://github.com/owner/repo/edit/main/")
+
+
+def _absolute_http(text: str, example: str) -> str:
+    """``text`` if it is an absolute http(s) URL, else ValueError naming ``example``."""
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
-        raise ValueError(
-            "an absolute http:// or https:// URL, such as https://github.com/owner/repo/edit/main/"
-        )
+        raise ValueError(f"an absolute http:// or https:// URL, such as {example}")
     return text
 
 
