@@ -17,6 +17,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from generator.model.collection import Collection
+from generator.validate.collection import load
+
 CHROMIUM = "/usr/bin/chromium"
 """Debian's Chromium (never Playwright's own download)."""
 CHROMIUM_ARGS = [
@@ -68,3 +71,15 @@ def build(root: Path, url: str, **env: str) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
+
+
+@contextlib.contextmanager
+def served_kb(root: Path, **env: str) -> Iterator[tuple[Server, Collection]]:
+    """The knowledge base ``root`` built for the address it is served from, served from
+    ``root/site``, and its collection as loaded."""
+    with serve(root / "site") as server:
+        done = build(root, server.url, **env)
+        assert done.returncode == 0, done.stdout + done.stderr
+        loaded = load(root).collection
+        assert loaded is not None
+        yield server, loaded

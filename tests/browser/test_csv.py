@@ -18,9 +18,8 @@ import pytest
 from playwright.sync_api import Page
 
 from generator.model.collection import Collection
-from generator.validate.collection import load
 from tests.browser.conftest import PageLog, origin
-from tests.browser.serving import Server, build, serve
+from tests.browser.serving import Server, served_kb
 from tests.browser.test_explorer import dataset, open_explorer
 from tests.conftest import FIXTURES, REPO, TODAY
 
@@ -65,12 +64,8 @@ def formulas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server,
     for case_id, (title, summary) in FORMULAS.items():
         text = CASE.format(title=json.dumps(title), summary=json.dumps(summary))
         (root / "cases" / f"{case_id}.md").write_text(text, encoding="utf-8")
-    with serve(root / "site") as server:
-        done = build(root, server.url, SIKB_TODAY=TODAY)
-        assert done.returncode == 0, done.stdout + done.stderr
-        loaded = load(root).collection
-        assert loaded is not None
-        yield server, loaded
+    with served_kb(root, SIKB_TODAY=TODAY) as served:
+        yield served
 
 
 @pytest.fixture

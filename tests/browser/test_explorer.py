@@ -23,9 +23,8 @@ from generator.i18n.catalogs import translations
 from generator.model.collection import Collection
 from generator.model.vocabulary import Vocabularies
 from generator.render.pages import Options, Renderer
-from generator.validate.collection import load
 from tests.browser.conftest import SCREENSHOTS, PageLog, origin, record
-from tests.browser.serving import Server, build, serve
+from tests.browser.serving import Server, served_kb
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -39,12 +38,8 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Col
         shutil.copytree(REPO / name, root / name)
     for name in ("taxonomy.yaml", "mkdocs.yml"):
         shutil.copy(REPO / name, root / name)
-    with serve(root / "site") as server:
-        done = build(root, server.url)
-        assert done.returncode == 0, done.stdout + done.stderr
-        loaded = load(root).collection
-        assert loaded is not None
-        yield server, loaded
+    with served_kb(root) as served:
+        yield served
 
 
 @pytest.fixture
