@@ -11,6 +11,7 @@ and every ``href`` and ``src`` it makes is returned.
 
 from __future__ import annotations
 
+from functools import cache
 from xml.etree.ElementTree import Element
 
 from markdown import Markdown
@@ -49,11 +50,11 @@ class _Reader:
         return self.collect.urls
 
 
-_READER: list[_Reader] = []
+@cache
+def _reader() -> _Reader:
+    return _Reader()
 
 
 def urls(body: str) -> list[str]:
     """Every link and image address Markdown makes of ``body``, in order."""
-    if not _READER:
-        _READER.append(_Reader())
-    return _READER[0].urls(body)
+    return _reader().urls(body)

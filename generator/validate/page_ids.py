@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from html.parser import HTMLParser
 
 from markdown import Markdown
@@ -57,20 +58,18 @@ class _Ids(HTMLParser):
         self.ids.update((v, None) for k, v in attrs if k == "id" and v)
 
 
-_MARKDOWN: list[Markdown] = []
+@cache
+def _markdown() -> Markdown:
+    return Markdown(
+        extensions=[*EXTENSIONS, HtmlBlocksExtension(), SanitiseExtension()],
+        extension_configs={"toc": TOC},
+    )
 
 
 def ids(page: PageText, lang: str) -> tuple[str, ...]:
     """The ids of the content of the case page in ``lang`` that shows ``page``, in the
     order of the page (footnotes, which Markdown puts at the end, last)."""
-    if not _MARKDOWN:
-        _MARKDOWN.append(
-            Markdown(
-                extensions=[*EXTENSIONS, HtmlBlocksExtension(), SanitiseExtension()],
-                extension_configs={"toc": TOC},
-            )
-        )
-    md = _MARKDOWN[0]
+    md = _markdown()
     gettext = translations(lang).gettext
     headings = [f"# {md_text(page.title)}", *(f"## {gettext(h)}" for h in BEFORE)]
     after = [f"## {gettext(h)}" for h in (*AFTER, *((RELATED,) if page.related else ()))]
