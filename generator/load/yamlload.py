@@ -10,7 +10,6 @@ Building from events is also faster than PyYAML's own constructor.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +17,7 @@ import yaml
 from yaml import events
 
 from generator.load.characters import IN_VALUE, describe
+from generator.load.yamlscalars import resolve_plain
 from generator.problems import Problem
 
 try:  # libyaml is in PyYAML's wheels; fall back to pure Python rather than fail.
@@ -28,30 +28,6 @@ except ImportError:  # pragma: no cover
 Path = tuple[str | int, ...]
 """A location in the data: keys and list indexes from the root."""
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_INT_OCT = re.compile(r"^0o[0-7]+$")
-_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_FLOAT_SPECIAL = {
-    ".inf": float("inf"),
-    ".Inf": float("inf"),
-    ".INF": float("inf"),
-    "+.inf": float("inf"),
-    "+.Inf": float("inf"),
-    "+.INF": float("inf"),
-    "-.inf": float("-inf"),
-    "-.Inf": float("-inf"),
-    "-.INF": float("-inf"),
-    ".nan": float("nan"),
-    ".NaN": float("nan"),
-    ".NAN": float("nan"),
-}
-
-
-_MAY_RESOLVE = frozenset("-+.0123456789~nNtTfF")
-
 MAX_DEPTH = 20
 """Lists and mappings nested deeper than this are refused: a case needs 4."""
 MAX_SCALAR = 100_000
@@ -60,25 +36,6 @@ MAX_SCALAR = 100_000
 
 class _Refused(Exception):
     """Reading stops: the problem is recorded, the data is dropped."""
-
-
-def resolve_plain(value: str) -> Any:
-    """A plain (unquoted) scalar by the YAML 1.2 core schema."""
-    if value and value[0] not in _MAY_RESOLVE:
-        return value  # most scalars are words: skip the patterns
-    if value in _BOOL:
-        return _BOOL[value]
-    if _NULL.match(value):
-        return None
-    if _INT.match(value):
-        return int(value)
-    if _INT_OCT.match(value):
-        return int(value[2:], 8)
-    if _INT_HEX.match(value):
-        return int(value[2:], 16)
-    if _FLOAT.match(value):
-        return float(value)
-    return _FLOAT_SPECIAL.get(value, value)
 
 
 def field_name(path: Path) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.load.yamlload import parse, resolve_plain
+from generator.load.yamlload import parse
+from generator.load.yamlscalars import resolve_plain
 
 
 def test_positions_are_file_lines_and_columns() -> None:
