@@ -110,6 +110,25 @@ def relative(path: str, page: str) -> str:
     return posixpath.relpath(path, page_url(page) or ".")
 
 
+def href(target: str, here: str) -> str:
+    """The URL of the page built from ``target``, relative to the page built from ``here``
+    (directory URLs: ``cases/x.md`` from ``countries/md/index.md`` is ``../../cases/x/``)."""
+    target_url = page_url(target)
+    up = up_to_root(here)
+    return f"{up}{target_url}/" if target_url else (up or "./")
+
+
+def file_href(path: str, here: str) -> str:
+    """The URL of a file that is not a page (``data/cases.csv``), relative to ``here``."""
+    return up_to_root(here) + path
+
+
+def up_to_root(here: str) -> str:
+    """From the page built from ``here`` up to its language's root: ``../`` per level."""
+    here_url = page_url(here)
+    return "../" * (here_url.count("/") + 1 if here_url else 0)
+
+
 def page_url(path: str) -> str:
     """``cases/x.md`` -> ``cases/x``; ``countries/md/index.md`` -> ``countries/md``."""
     if path == "index.md" or path.endswith("/index.md"):

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from generator import paths
 from generator.i18n import names
 from generator.markup import html_blocks
 from generator.markup.markdown_safe import md_text
 from generator.model import views
 from generator.model.collection import Case
-from generator.paths import case_path, list_path, page_url, term_path
+from generator.paths import case_path, list_path, term_path
 from generator.render import charts
 
 if TYPE_CHECKING:
@@ -30,8 +31,7 @@ class Helpers:
     def __init__(self, r: Renderer, here: str) -> None:
         self.r = r
         self.here = here
-        here_url = page_url(here)
-        self.depth = here_url.count("/") + 1 if here_url else 0
+        self.up = paths.up_to_root(here)
         self.tax = r.tax
         self.by_kind = r.by_kind
         self.texts = r.texts
@@ -44,13 +44,11 @@ class Helpers:
         Links are HTML, not Markdown: the engine then has no link to parse on pages that
         are mostly links, and the e2e tests check that every one of them resolves.
         """
-        up = "../" * self.depth
-        target_url = page_url(target)
-        return f"{up}{target_url}/" if target_url else (up or "./")
+        return paths.href(target, self.here)
 
     def file(self, path: str) -> str:
         """The URL of a file that is not a page (``data/cases.csv``), relative to this page."""
-        return "../" * self.depth + path
+        return paths.file_href(path, self.here)
 
     def link(self, label: str, target: str) -> Markup:
         html = f'<a href="{escape(self.href(target))}">{md_text(label)}</a>'
@@ -84,9 +82,9 @@ class Helpers:
     def case_line(self, case: Case) -> Markup:
         """One line of a case list: title, countries, status, start year.
 
-        A case is listed on a dozen pages, all at the same depth: made once per depth.
+        A case is listed on a dozen pages, most at one depth: made once per way up to the root.
         """
-        key = (case.id, self.depth)
+        key = (case.id, self.up)
         line = self.r.case_lines.get(key)
         if line is None:
             line = self.r.case_lines[key] = self._case_line(case)

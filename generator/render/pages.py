@@ -166,8 +166,8 @@ class Renderer:
         self.pages: list[Page] = []
         self.env = _env(lang)
         self.templates: dict[str, Any] = {}
-        self.case_lines: dict[tuple[str, int], Markup] = {}
-        """A case's line in lists, by case and page depth (``Helpers.case_line``)."""
+        self.case_lines: dict[tuple[str, str], Markup] = {}
+        """A case's line in lists, by case and the way up to the root (``Helpers.case_line``)."""
 
     # labels -----------------------------------------------------------------
     def label(self, kind: str, term_id: str) -> str:
