@@ -80,6 +80,12 @@ def write_config(layout: Layout, site: SiteDescription) -> Path:
         },
         "alternate": [{"name": a.name, "link": a.link, "lang": a.lang} for a in site.alternates],
     }
+    if site.licences:  # Material's footer prints copyright as HTML, so it is escaped here
+        config["copyright"] = " · ".join(
+            f'{escape(lic.covers)}: <a href="{escape(lic.url)}" rel="license">'
+            f"{escape(lic.name)}</a>"
+            for lic in site.licences
+        )
     config["nav"] = [_nav(item) for item in site.nav]
     text = "# Written by `sikb build`; edit mkdocs.yml or generator/ instead.\n"
     text += yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

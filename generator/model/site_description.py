@@ -57,6 +57,18 @@ class SearchBox:
 
 
 @dataclass(frozen=True)
+class Licence:
+    """A licence every page names in its footer, in the page's language."""
+
+    covers: str
+    """What it covers (``Content and data``)."""
+    name: str
+    """Its short name (``CC BY 4.0``)."""
+    url: str
+    """Its text or summary, in the page's language where there is one (an https URL)."""
+
+
+@dataclass(frozen=True)
 class SiteDescription:
     """One language's site, as any engine needs it."""
 
@@ -72,6 +84,8 @@ class SiteDescription:
     alternates: tuple[Alternate, ...]
     """Every language of the site, this one included, in the site's order."""
     search: SearchBox
+    licences: tuple[Licence, ...] = ()
+    """The licences of the site's content and code, for every page's footer."""
     render_once: bool = True
     """Let the engine render what every page shares (navigation, search box) once per
     build, if it can (MkDocs: ``mkdocs_hooks.py``); an optimisation only, the site built

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from generator.i18n.catalogs import N_, translations
 from generator.i18n.names import autonym
+from generator.markup.markdown_safe import safe_url
 from generator.model.site_description import (
     Alternate,
+    Licence,
     NavItem,
     SearchBox,
     SearchFilter,
@@ -25,6 +27,16 @@ from generator.search.search_index import ERROR, FILTERS, FILTERS_LABEL, TOO_COM
 SITE_NAME = N_("SIKB — Social Innovation Knowledge Base")
 HOME = N_("Home")
 ABOUT_SECTION = N_("About")
+CONTENT_LICENCE = (
+    N_("Content and data"),
+    "CC BY 4.0",
+    # Translators: the deed of CC BY 4.0 in your language, if Creative Commons has one
+    # (https://creativecommons.org/licenses/by/4.0/deed.ru), else this URL unchanged.
+    N_("https://creativecommons.org/licenses/by/4.0/"),
+)
+"""The cases, taxonomy.yaml, the hand-written pages and the open data (LICENSES/, README)."""
+CODE_LICENCE = (N_("Code"), "MIT", "https://opensource.org/license/mit/")
+"""The generator and the site's templates, styles and scripts (LICENSE)."""
 
 
 def describe(
@@ -62,6 +74,10 @@ def describe(
             too_common=_(TOO_COMMON),
             common=tuple(too_common),
             filters=tuple(SearchFilter(f.name, _(f.label), _(f.all)) for f in FILTERS),
+        ),
+        licences=tuple(
+            Licence(_(covers), name, safe_url(_(url)))
+            for covers, name, url in (CONTENT_LICENCE, CODE_LICENCE)
         ),
         render_once=render_once,
     )
