@@ -56,7 +56,7 @@ def check_title(title: str) -> None:
 _INTRO = """\
 # A case of the Social Innovation Knowledge Base. Every fact comes from a source
 # listed under 'sources'; write in your own words. Check with: sikb validate"""
-_BODY = """
+BODY = """
 ## Context
 
 ## The innovation
@@ -110,7 +110,7 @@ def render_skeleton(
             line("criteria:", f"rate each: {', '.join(taxonomy.ratings)}"),
             "  # 'unknown' is an honest answer. Any other rating needs a note:",
             '  #   novelty: {rating: met, note: "What in the sources supports the rating."}',
-            _criteria(taxonomy, lang),
+            criteria_lines(taxonomy, lang),
             line("sources:", "one or more; title and language required"),
             '  # - title: "The document\'s title"',
             '  #   author: "Its author"           # optional',
@@ -122,10 +122,10 @@ def render_skeleton(
             line(f'updated: "{today.isoformat()}"', "the date of the last substantive edit"),
         ]
     )
-    return f"---\n{_INTRO}\n{head}\n---\n{_BODY}"
+    return f"---\n{_INTRO}\n{head}\n---\n{BODY}"
 
 
-def _criteria(taxonomy: Taxonomy, lang: str) -> str:
+def criteria_lines(taxonomy: Taxonomy, lang: str) -> str:
     """One line per criterion, rated ``unknown``, its question beside it."""
     width = max(len(c) for c in taxonomy.criteria)
     return "\n".join(
@@ -145,14 +145,8 @@ def write_skeleton(
     today: date | None = None,
 ) -> Path:
     """Write ``cases/<id>.md``; refuse a bad id, unknown terms, or an existing file."""
-    if not CASE_ID.match(case_id) or len(case_id) > MAX_ID:
-        raise ScaffoldError(
-            f"'{case_id}' is not a valid case id: use lowercase ASCII letters, digits and "
-            f"single hyphens, at most {MAX_ID} characters (e.g. 'upshift-moldova')"
-        )
-    taxonomy, problems = load_taxonomy(root)
-    if taxonomy is None:
-        raise ScaffoldError(f"taxonomy.yaml has {len(problems)} problems; run 'sikb validate'")
+    check_id(case_id)
+    taxonomy = taxonomy_of(root)
     check_title(title)
     _check(countries, taxonomy.countries, "country code")
     _check(sectors, taxonomy.sectors, "sector")
@@ -160,10 +154,32 @@ def write_skeleton(
     language = language or taxonomy.default_language
     if language not in names.iso639_1():
         raise ScaffoldError(f"'{language}' is not an ISO 639-1 language code")
-    path = root / CASES_DIR / f"{case_id}.md"
     text = render_skeleton(
         taxonomy, countries, sectors, themes, language, title, today or current_day()
     )
+    return write_new(root, case_id, text)
+
+
+def check_id(case_id: str) -> None:
+    """Refuse an id that no case may have."""
+    if not CASE_ID.match(case_id) or len(case_id) > MAX_ID:
+        raise ScaffoldError(
+            f"'{case_id}' is not a valid case id: use lowercase ASCII letters, digits and "
+            f"single hyphens, at most {MAX_ID} characters (e.g. 'upshift-moldova')"
+        )
+
+
+def taxonomy_of(root: Path) -> Taxonomy:
+    """The knowledge base's taxonomy; refused when it has problems."""
+    taxonomy, problems = load_taxonomy(root)
+    if taxonomy is None:
+        raise ScaffoldError(f"taxonomy.yaml has {len(problems)} problems; run 'sikb validate'")
+    return taxonomy
+
+
+def write_new(root: Path, case_id: str, text: str) -> Path:
+    """Write ``cases/<id>.md``, never over a file, even one that appeared since a check."""
+    path = root / CASES_DIR / f"{case_id}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     try:  # 'x' mode: never overwrite, even if the file appeared since the check
         with path.open("x", encoding="utf-8", newline="\n") as handle:
