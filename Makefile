@@ -8,7 +8,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test lint types unit e2e browser bench validate schema i18n clean
+.PHONY: help site serve test lint types unit e2e browser bench validate schema i18n contributing clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,7 +22,7 @@ $(STAMP): requirements.lock pyproject.toml
 validate: $(STAMP) ## Check every case and the taxonomy (strict)
 	$(BIN)/sikb validate --strict
 
-site: $(STAMP) ## Check every case (strict), then build the site in every language into site/
+site: $(STAMP) ## Check every case (errors stop it), then build the site in every language into site/
 	$(BIN)/sikb build
 
 serve: $(STAMP) ## Build, then preview at http://127.0.0.1:8000/ with live reload
@@ -64,6 +64,12 @@ bench: $(STAMP) $(CHROMIUM) ## Benchmarks (figures, not tests): validation, site
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_site.py
 	$(BIN)/python benchmarks/bench_browser.py
+
+# CONTRIBUTING.md is the site's Contributing page with its links to pages made links to the
+# files they come from; tests/unit/test_contributing.py fails when it is out of date.
+contributing: ## Write CONTRIBUTING.md from docs/contributing.md
+	{ echo '<!-- Generated from docs/contributing.md by `make contributing`: edit that file, not this one. -->'; \
+	  echo; sed -E 's#\]\(([a-z0-9-]+\.md)#](docs/\1#g' docs/contributing.md; } > CONTRIBUTING.md
 
 clean: ## Remove the built site and caches
 	rm -rf site build .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache
