@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.engine import mkdocs_adapter as engine
-from generator.build import publish
+from generator.build import assemble, publish
 from generator.search import search_index
 from generator.model.collection import Collection
 from generator.validate.collection import load
@@ -66,6 +66,7 @@ def build(
     on_problems: Callable[[Outcome], None] | None = None,
     settings: Settings | None = None,
     render_once: bool = True,
+    only: Sequence[str] | None = None,
 ) -> Outcome:
     """Validate the collection, write the language trees, build them; stop at the first failure.
 
@@ -77,6 +78,7 @@ def build(
     (``cli``); a caller that gives none gets the environment's (``settings.read``).
     ``render_once``: off, the engine builds without its render-once cache (MkDocs'
     hooks), as an engine without hooks would; the site is the same (tests/e2e).
+    ``only``: these languages alone, a part for ``sikb assemble`` (``assemble.PartError``).
     """
     settings = settings or run_settings.read()
     layout = Layout.at(root, site)
@@ -104,12 +106,12 @@ def build(
         work = replace(layout, site=staging)
         _JOBS.append(_Job(collection, root, work, options, names, render_once))
         try:
-            done = _each_language(languages, jobs or jobs_default(len(languages)))
+            done = _each_language(assemble.chosen(languages, only), jobs)
         finally:
             _JOBS.clear()
         _outcome(out, done, t1)
         if out.ok:
-            engine.write_root(work, languages, url)
+            assemble.finish(work, languages, only, url)
             publish.publish(staging, target)
             out.site = target
     finally:
@@ -162,7 +164,10 @@ _JOBS: list[_Job] = []
 loaded collection instead of receiving a pickled copy of it."""
 
 
-def _each_language(languages: Sequence[str], jobs: int) -> list[tuple[TreeReport, engine.Built]]:
+def _each_language(
+    languages: Sequence[str], jobs: int | None
+) -> list[tuple[TreeReport, engine.Built]]:
+    jobs = jobs or jobs_default(len(languages))
     # Forked, whatever the platform's default start method (forkserver from Python 3.14,
     # spawn on macOS): a forked process inherits the loaded collection (``_JOBS``).
     if jobs <= 1 or len(languages) == 1 or "fork" not in multiprocessing.get_all_start_methods():

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.cli import cases, site
+from generator.cli import cases, publishing, site
 from generator.cli.common import EXIT_USAGE, Handler, UsageError, find_root
 from generator.model.taxonomy import TAXONOMY_FILE
 from generator.settings import SettingError, Settings, read
@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     handlers: dict[str, Handler] = {}
-    for group in (cases, site):
+    for group in (cases, site, publishing):
         handlers.update(group.register(sub))
     parser.set_defaults(handlers=handlers)
     return parser

@@ -35,6 +35,12 @@ def _build_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--strict", action="store_true", help="stop on warnings too (a stale translation)"
     )
+    p.add_argument(
+        "--language",
+        action="append",
+        metavar="LANG",
+        help="build only this site language (repeatable), as a part for sikb assemble",
+    )
 
 
 def site_flags(p: argparse.ArgumentParser) -> None:
@@ -63,6 +69,7 @@ def _report_build(outcome: Outcome) -> None:
 
 
 def _build(root: Path, args: argparse.Namespace) -> int:
+    from generator.build.assemble import PartError
     from generator.build.pipeline import build
     from generator.build.publish import SiteDirError
 
@@ -75,8 +82,9 @@ def _build(root: Path, args: argparse.Namespace) -> int:
             jobs=args.jobs,
             on_problems=_report_build,
             settings=args.settings,
+            only=args.language,
         )
-    except SiteDirError as exc:
+    except (SiteDirError, PartError) as exc:
         raise UsageError(str(exc)) from exc
     if not outcome.built:
         return EXIT_PROBLEMS
