@@ -1,8 +1,9 @@
 """The ``sikb`` command line: thin, it parses arguments, calls the pipeline and prints.
 
-One module per group of commands (``cases``, ``site``), each adding its sub-commands with
-``register``. Exit codes: 0 clean, 1 problems found (or a file that would be overwritten),
-2 usage error (a bad flag, or a ``SIKB_*`` variable that ``settings`` cannot read).
+One module per group of commands (``cases``, ``contribute``, ``site``, ``publishing``), each
+adding its sub-commands with ``register``. Exit codes: 0 clean, 1 problems found (or a file
+that would be overwritten), 2 usage error (a bad flag, or a ``SIKB_*`` variable that
+``settings`` cannot read).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.cli import cases, publishing, site
+from generator.cli import cases, contribute, publishing, site
 from generator.cli.common import EXIT_USAGE, Handler, UsageError, find_root
 from generator.model.taxonomy import TAXONOMY_FILE
 from generator.settings import SettingError, Settings, read
@@ -39,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     handlers: dict[str, Handler] = {}
-    for group in (cases, site, publishing):
+    for group in (cases, contribute, site, publishing):
         handlers.update(group.register(sub))
     parser.set_defaults(handlers=handlers)
     return parser

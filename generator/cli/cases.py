@@ -1,4 +1,4 @@
-"""``sikb validate``, ``new``, ``schema``, ``stats``, ``fingerprint`` and ``i18n``: the commands
+"""``sikb validate``, ``schema``, ``stats``, ``fingerprint`` and ``i18n``: the commands
 that read the collection and print."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import Any
 from generator.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    EXIT_USAGE,
     Handler,
     UsageError,
     loaded_or_report,
@@ -27,7 +26,6 @@ def register(sub: Any) -> dict[str, Handler]:
     _validate_flags(
         sub.add_parser("validate", help="check cases and the taxonomy; report every problem")
     )
-    _new_flags(sub.add_parser("new", help="write a commented skeleton for a new case"))
     sub.add_parser("schema", help="print a JSON Schema of the case front matter")
     p = sub.add_parser("stats", help="count cases by country, sector, theme and status")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -49,7 +47,6 @@ def register(sub: Any) -> dict[str, Handler]:
     )
     return {
         "validate": _validate,
-        "new": _new,
         "schema": _schema,
         "stats": _stats,
         "fingerprint": _fingerprint,
@@ -74,22 +71,6 @@ def _validate_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
 
-def _new_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("id", help="the case id: lowercase-kebab-case, also its file name and URL")
-    p.add_argument(
-        "--country",
-        action="append",
-        default=[],
-        required=True,
-        metavar="XX",
-        help="ISO 3166-1 alpha-2 code from the taxonomy (repeat for several)",
-    )
-    p.add_argument("--sector", action="append", default=[], help="a sector id (repeatable)")
-    p.add_argument("--theme", action="append", default=[], help="a theme id (repeatable)")
-    p.add_argument("--language", default=None, help="ISO 639-1 code of the language you write in")
-    p.add_argument("--title", default="", help="the case's title")
-
-
 def _validate(root: Path, args: argparse.Namespace) -> int:
     only = None
     if args.paths:
@@ -109,30 +90,6 @@ def _validate(root: Path, args: argparse.Namespace) -> int:
     problems = promote(result.problems) if args.strict else result.problems
     print(render(problems, result.files_checked, args.format))
     return EXIT_PROBLEMS if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
-
-
-def _new(root: Path, args: argparse.Namespace) -> int:
-    from generator.data.scaffold import ScaffoldError, write_skeleton
-
-    try:
-        path = write_skeleton(
-            root,
-            args.id,
-            args.country,
-            args.sector,
-            args.theme,
-            args.language,
-            args.title,
-            args.settings.day(),
-        )
-    except ScaffoldError as exc:
-        print(f"sikb new: error: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS if exc.exists else EXIT_USAGE
-    print(
-        f"Wrote {path.relative_to(root).as_posix()}: fill it in, then run "
-        f"'sikb validate {path.relative_to(root).as_posix()}'."
-    )
-    return EXIT_OK
 
 
 def _schema(root: Path, args: argparse.Namespace) -> int:
