@@ -26,6 +26,7 @@ import yaml
 
 from generator.i18n import names
 from generator.model.taxonomy import Taxonomy
+from generator.model.vocabulary import Vocabularies
 
 FORMS_DIR = ".github/ISSUE_TEMPLATE"
 PROPOSE, REPORT, TRANSLATE, CONFIG = (
@@ -197,11 +198,13 @@ def _terms_list(taxonomy: Taxonomy, vocabulary: str, what: str) -> str:
 
 
 def _proposal(taxonomy: Taxonomy) -> dict[str, Any]:
+    default = Vocabularies.from_taxonomy(taxonomy).default_rating
     intro = (
         "Propose a case for the knowledge base. A maintainer checks it against its sources; "
         "once it is labelled `accepted`, `sikb new --from-issue` makes it into "
-        "`cases/<id>.md`, every criterion rated `unknown` until someone rates it from the "
-        "sources. The [case format](../blob/HEAD/docs/case-format.md) says what each field holds."
+        f"`cases/<id>.md`, every criterion rated `{default}` until someone rates it from the "
+        "sources. The case format (`docs/case-format.md` in the repository) says what each "
+        "field holds."
     )
     lists = "\n\n".join(
         [
