@@ -96,12 +96,40 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
     ctx = Context(taxonomy, frozenset(originals), on or today())
     chosen = [f for f in files if selected is None or (root / f.rel).resolve() in selected]
     cases, translations = _check_files(root, files, chosen, originals, ctx, result)
+    if selected is None:
+        result.problems += one_way_related(cases, root)
     if selected is None and not any(p.severity is Severity.ERROR for p in result.problems):
         # Only a collection without errors is built: a case with an error (an unknown
         # status, a broken link) never reaches code that renders or counts it, and no
         # valid case is left pointing at one that was dropped.
         result.collection = Collection(taxonomy, cases, translations)
     return result
+
+
+def one_way_related(cases: Mapping[str, Case], root: Path) -> list[Problem]:
+    """A warning on each ``related`` item whose case does not list this one back: a
+    reader who follows the link should find the way back. Read again from the file for
+    the item's line, only for the few cases that have such an item."""
+    out = []
+    for case in cases.values():
+        for i, other in enumerate(case.meta.related):
+            target = cases.get(other)
+            if target is None or case.id in target.meta.related:
+                continue
+            line, col = load_file(root, case.path).parsed.where(("related", i))
+            out.append(
+                Problem(
+                    case.path,
+                    line,
+                    col,
+                    "one-way-related",
+                    f"'{other}' does not list this case among its related cases",
+                    f"related[{i}]",
+                    f"add '{case.id}' to 'related' in {target.path}, or remove '{other}' here",
+                    Severity.WARNING,
+                )
+            )
+    return out
 
 
 def _case_files(root: Path, selected: set[Path] | None, result: Result) -> list[CaseFile]:
