@@ -19,6 +19,13 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def real_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real today, for tests of this repository's own cases: a case edited today is
+    dated today, which the fixed day above would call the future."""
+    monkeypatch.delenv("SIKB_TODAY", raising=False)
+
+
+@pytest.fixture
 def kb(tmp_path: Path) -> Path:
     """A writable copy of the fixture knowledge base (3 cases, 3 translations)."""
     target = tmp_path / "kb"

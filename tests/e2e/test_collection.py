@@ -7,10 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
 from tests.htmltree import parse
 
 
+@pytest.mark.usefixtures("real_today")
 def test_the_real_collection_is_clean_under_strict() -> None:
     """cases/ and taxonomy.yaml pass `sikb validate --strict`, as make site demands."""
     run = subprocess.run(
@@ -24,6 +27,7 @@ def test_the_real_collection_is_clean_under_strict() -> None:
     assert run.stdout.startswith("No problems in ")
 
 
+@pytest.mark.usefixtures("real_today")
 def test_the_real_site_builds_in_every_language(tmp_path: Path) -> None:
     """`sikb build` of this repository: every case in every language, by Material."""
     from generator.validate.collection import load
