@@ -18,7 +18,7 @@ def register(sub: Any) -> dict[str, Handler]:
     """Add this module's sub-commands to ``sub``; their handlers by name."""
     _build_flags(
         sub.add_parser(
-            "build", help="validate (errors stop it; --strict: warnings too), then build the site into site/"
+            "build", help="validate (errors stop it, warnings too with --strict), then build"
         )
     )
     p = sub.add_parser("serve", help="build, then preview with live reload")
