@@ -25,13 +25,14 @@ from tests.conftest import FIXTURES, REPO
 from tests.e2e.test_publish import _env, _kinds, _listed, _stable, files, sikb
 
 pytestmark = pytest.mark.e2e
-WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
+WORKFLOWS = REPO / ".github" / "workflows"
 LANGUAGES = ["en", "ru", "uk"]
 
 
-def step(job: str, name: str) -> str:
-    """The ``run:`` script of a step of site.yml."""
-    jobs: dict[str, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+def step(job: str, name: str, workflow: str = "site.yml") -> str:
+    """The ``run:`` script of a step of a workflow."""
+    text = (WORKFLOWS / workflow).read_text(encoding="utf-8")
+    jobs: dict[str, Any] = yaml.safe_load(text)["jobs"]
     return str(next(s["run"] for s in jobs[job]["steps"] if s.get("name") == name))
 
 
@@ -91,6 +92,27 @@ def test_the_assembled_site_is_the_full_build_file_for_file(parts: Path, tmp_pat
     assert _kinds(assembled) == _kinds(built)
     assert {"index.html", "sitemap.xml", "en/index.html", "uk/data/cases.csv"} <= set(built)
     assert PART not in assembled
+
+
+def test_a_release_attaches_each_languages_data_files_and_the_schema(kb: Path) -> None:
+    """release.yml's collecting step, after a build: the files the site offers, renamed."""
+    shutil.copy(REPO / "mkdocs.yml", kb / "mkdocs.yml")
+    done = sikb(kb, "build")
+    assert done.returncode == 0, done.stderr
+    run_step(
+        step("release", "Collect each language's data files and the schema", "release.yml"), kb
+    )
+    release = kb / "release"
+    assert sorted(p.name for p in release.iterdir()) == [
+        "case.schema.json",
+        *(f"cases-{lang}.{kind}" for lang in LANGUAGES for kind in ("csv", "json")),
+    ]
+    for lang in LANGUAGES:
+        for kind in ("csv", "json"):
+            data = kb / "site" / lang / "data" / f"cases.{kind}"
+            assert (release / f"cases-{lang}.{kind}").read_bytes() == data.read_bytes()
+    schema = sikb(kb, "schema")
+    assert (release / "case.schema.json").read_text(encoding="utf-8") == schema.stdout
 
 
 def test_a_part_holds_its_language_and_says_what_site_it_belongs_to(parts: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import yaml
 
 from generator.paths import DATA_CSV, DATA_JSON
 from tests.conftest import REPO
+from tests.issue_render import render_body
 
 pytestmark = pytest.mark.e2e
 WORKFLOWS = REPO / ".github" / "workflows"
@@ -167,6 +169,104 @@ def test_an_accepted_issue_becomes_a_pull_request_through_env_and_files_only() -
     run = scripts("accepted.yml")
     assert 'sikb new --from-issue "$RUNNER_TEMP/issue.md"' in run
     assert "gh pr create" in run
+
+
+def _git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def _run_steps(name: str, job: str, cwd: Path, env: dict[str, str], *titles: str) -> None:
+    """The named steps of a job, as the runner runs them: bash -e -o pipefail, their env."""
+    found = {s.get("name"): s for s in jobs(name)[job]["steps"]}
+    for title in titles:
+        step = found[title]
+        assert set(step.get("env", {})) <= set(env)  # the runner's values, given here
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, f"{title}: {done.stdout}{done.stderr}"
+
+
+def test_an_accepted_issue_is_pushed_as_a_branch_and_proposed_with_what_was_not_placed(
+    kb: Path, tmp_path: Path
+) -> None:
+    """accepted.yml's scripts on a clone, gh faked: one new case file, committed and pushed
+    on a branch of its own, and a pull request whose body names the unmapped answer."""
+    forms = subprocess.run(
+        [sys.executable, "-m", "generator", "forms"], cwd=kb, capture_output=True, check=True
+    )
+    assert forms.returncode == 0
+    form = yaml.safe_load((kb / ".github/ISSUE_TEMPLATE/propose-case.yml").read_text("utf-8"))
+    options = {e["id"]: e["attributes"].get("options") for e in form["body"] if "id" in e}
+    body = render_body(
+        form,
+        {
+            "id": "youth-lab",
+            "title": "Youth lab",
+            "summary": "A lab where young people design services with the city.",
+            "countries": ["Moldavia"],
+            "sectors": [o for o in options["sectors"] if o.endswith("(civic)")],
+            "themes": [o for o in options["themes"] if o.endswith("(youth)")],
+            "status": [o for o in options["status"] if o.endswith("(active)")],
+            "period-start": "2019",
+            "sources": "A report https://example.org/lab-report",
+        },
+    )
+    remote = tmp_path / "remote.git"
+    _git(tmp_path, "init", "-q", "--bare", "-b", "main", str(remote))
+    for args in (
+        ("init", "-q", "-b", "main"),
+        ("add", "."),
+        ("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "kb"),
+        ("remote", "add", "origin", str(remote)),
+        ("push", "-q", "origin", "main"),
+    ):
+        _git(kb, *args)
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "gh").write_text(
+        '#!/bin/sh\necho "$@" >> "$RUNNER_TEMP/gh.log"\n'
+        'if [ "$1" = pr ]; then cp "$RUNNER_TEMP/body.md" "$RUNNER_TEMP/pr-body.md"; fi\n',
+        encoding="utf-8",
+    )
+    (fake / "gh").chmod(0o755)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {
+        **os.environ,
+        "PATH": os.pathsep.join([str(fake), str(Path(sys.executable).parent), os.environ["PATH"]]),
+        "RUNNER_TEMP": str(temp),
+        "ISSUE_BODY": body,
+        "GH_TOKEN": "not-a-token",
+        "ISSUE_NUMBER": "7",
+        "BASE": "main",
+    }
+    steps = ("Save the issue's text", "Write the case", "Open the pull request")
+    _run_steps("accepted.yml", "draft", kb, env, *steps)
+    assert (
+        _git(remote, "ls-tree", "-r", "--name-only", "case-from-issue-7", "--", "cases")
+        .split("\n")
+        .count("cases/youth-lab.md")
+        == 1
+    )
+    log = _git(remote, "log", "--format=%s", "main..case-from-issue-7")
+    assert log == "cases/youth-lab.md, from issue #7\n"
+    assert (temp / "gh.log").read_text(encoding="utf-8").splitlines() == [
+        "auth setup-git",
+        "pr create --base main --head case-from-issue-7 --title cases/youth-lab.md, from issue "
+        f"#7 --body-file {temp}/body.md",
+    ]
+    pr_body = (temp / "pr-body.md").read_text(encoding="utf-8")
+    assert pr_body.startswith(
+        "Written by `sikb new --from-issue` from #7, labelled `accepted`.\nCloses #7.\n"
+    )
+    assert "'Moldavia' is not a country in taxonomy.yaml; did you mean 'MD' (Moldova)?" in pr_body
 
 
 def test_actionlint_passes_every_workflow() -> None:
