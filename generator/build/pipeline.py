@@ -99,7 +99,7 @@ def build(
     languages = collection.taxonomy.languages
     names = list(handwritten_files(root / DOCS_DIR, languages[0]))
     url = settings.site_url
-    options = Options(settings.edit_url, frozenset(names), url, settings.search_too_common)
+    options = Options(settings, frozenset(names))
     t1 = time.perf_counter()
     staging = publish.prepare(target)
     try:
@@ -194,7 +194,7 @@ def _language(lang: str) -> tuple[TreeReport, engine.Built]:
         languages,
         job.layout.docs(lang),
         job.handwritten,
-        job.options.site_url,
+        job.options.settings.site_url,
         tree.too_common,
         render_once=job.render_once,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
@@ -38,7 +38,7 @@ from generator.paths import (
     term_path,
 )
 from generator.render.helpers import Helpers
-from generator.settings import DEFAULT_SEARCH_TOO_COMMON, DEFAULT_SITE_URL
+from generator.settings import Settings
 
 KINDS = ("countries", "regions", "sectors", "themes", "actors", "criteria")
 KIND_TITLES = {
@@ -110,14 +110,11 @@ class Page:
 
 @dataclass(frozen=True)
 class Options:
-    edit_url: str | None = None
-    """Prefix of the repository's edit link; the file's path is appended."""
+    settings: Settings = field(default_factory=Settings)
+    """The run's settings: the site's root URL (each language below it), the edit link's
+    prefix (a case's path appended), the occurrences above which search leaves a word out."""
     handwritten: frozenset[str] = frozenset(HANDWRITTEN)
     """Names of the hand-written pages that exist (``about``, ...): only these are linked."""
-    site_url: str = DEFAULT_SITE_URL
-    """The site's root URL; each language is below it (``<site_url><lang>/``)."""
-    too_common: int = DEFAULT_SEARCH_TOO_COMMON
-    """Occurrences in one language above which search leaves a word out (``settings``)."""
 
 
 def _env(lang: str) -> Environment:
@@ -241,9 +238,8 @@ class Renderer:
         )
 
     def _edit_link(self, case: Case) -> str | None:
-        if not self.options.edit_url:
-            return None
-        return safe_url(self.options.edit_url + case.path)
+        edit_url = self.options.settings.edit_url
+        return safe_url(edit_url + case.path) if edit_url else None
 
     def _ratings(self, case: Case, text: CaseText) -> list[dict[str, str]]:
         rows = []
@@ -302,7 +298,7 @@ class Renderer:
         tr = translations(self.lang)
         data = Dataset(
             self.collection, self.texts, self.labels, self.lang,
-            cases_url(self.options.site_url, self.lang),
+            cases_url(self.options.settings.site_url, self.lang),
         )  # fmt: skip
         words: dict[str, Any] = {k: tr.ugettext(v) for k, v in EXPLORER_UI.items()}
         forms = plural_forms(tr.ungettext, self.lang)

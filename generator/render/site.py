@@ -176,5 +176,5 @@ def write_language(
         for t in renderer.texts.values()
         for text in (t.title, t.summary, t.body, *t.places, *t.notes.values())
     )
-    common = search_index.too_common(words, options.too_common)
+    common = search_index.too_common(words, options.settings.search_too_common)
     return replace(report, too_common=common, seconds=time.perf_counter() - start)

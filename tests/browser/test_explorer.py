@@ -23,6 +23,7 @@ from generator.i18n.catalogs import translations
 from generator.model.collection import Collection
 from generator.model.vocabulary import Vocabularies
 from generator.render.pages import Options, Renderer
+from generator.settings import Settings
 from tests.browser.conftest import SCREENSHOTS, PageLog, origin, record
 from tests.browser.serving import Server, served_kb
 from tests.conftest import REPO
@@ -49,7 +50,7 @@ def page_log(real: tuple[Server, Collection]) -> PageLog:
 
 
 def dataset(collection: Collection, lang: str, url: str) -> Dataset:
-    r = Renderer(collection, lang, Options(site_url=url))
+    r = Renderer(collection, lang, Options(Settings(site_url=url)))
     return Dataset(collection, r.texts, r.labels, lang, f"{url}{lang}/cases/")
 
 
@@ -337,7 +338,7 @@ def test_a_case_page_reads_in_the_page_language(
         for c in sorted(collection.cases.values(), key=lambda c: c.id)
         if c.meta.language == "en" and {"ru", "uk"} <= set(collection.translations.get(c.id, {}))
     )
-    renderer = Renderer(collection, lang, Options(site_url=server.url))
+    renderer = Renderer(collection, lang, Options(Settings(site_url=server.url)))
     tr = translations(lang)
     page.goto(f"{server.url}{lang}/cases/{case.id}/")
     page.wait_for_load_state("networkidle")

@@ -14,6 +14,7 @@ from generator.data.dataset import Dataset, columns, csv_field, plural_forms
 from generator.i18n.catalogs import translations
 from generator.model.collection import Collection
 from generator.render.pages import Options, Renderer
+from generator.settings import Settings
 from generator.validate.collection import load
 from tests.conftest import FIXTURES
 
@@ -28,7 +29,7 @@ def collection() -> Collection:
 
 
 def dataset(collection: Collection, lang: str) -> Dataset:
-    r = Renderer(collection, lang, Options(site_url=URL))
+    r = Renderer(collection, lang, Options(Settings(site_url=URL)))
     return Dataset(collection, r.texts, r.labels, lang, f"{URL}{lang}/cases/")
 
 
