@@ -15,18 +15,18 @@ from generator.model.meta import StrictModel
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAXONOMY_FILE = "taxonomy.yaml"
 
-Labels = dict[str, str]
-"""Text per site language: ``{en: ..., ru: ..., uk: ...}``."""
+LabelMap = dict[str, str]
+"""Text per site language: ``{en: ..., ru: ..., uk: ...}`` (``i18n.labels.Labels`` reads it)."""
 
 
 class Term(StrictModel):
     id: str
-    label: Labels
-    description: Labels | None = None
+    label: LabelMap
+    description: LabelMap | None = None
 
 
 class DescribedTerm(Term):
-    description: Labels
+    description: LabelMap
 
 
 COLOUR = r"^#[0-9a-f]{6}$"
@@ -80,7 +80,7 @@ class Rating(Term):
 
 
 class Criterion(DescribedTerm):
-    question: Labels
+    question: LabelMap
     """The question an assessor asks of a case."""
 
 
@@ -93,7 +93,7 @@ class Country(StrictModel):
 
 class Actor(StrictModel):
     id: str
-    name: Labels | str
+    name: LabelMap | str
     """One name, or a name per language where it differs (the default language required)."""
     type: str
     country: str | None = None
