@@ -95,6 +95,12 @@ def case_path(case_id: str) -> str:
     return f"{CASES}/{case_id}.md"
 
 
+def case_href_pattern(here: str) -> str:
+    """Every case page's URL relative to the page built from ``here``, ``{id}`` in place of
+    the case's id (the explorer's script fills it in): ``../cases/{id}/``."""
+    return href(case_path("{id}"), here)
+
+
 def term_path(kind: str, term_id: str, page: int = 1) -> str:
     slug = term_id.lower()
     return f"{kind}/{slug}/index.md" if page == 1 else f"{kind}/{slug}/page/{page}.md"

@@ -197,6 +197,7 @@ def _language(lang: str) -> tuple[TreeReport, engine.Built]:
         job.options.settings.site_url,
         tree.too_common,
         render_once=job.render_once,
+        taxonomy=job.collection.taxonomy,
     )
     engine.write_config(job.layout, site)
     return tree, engine.build_language(job.layout, lang, search_index.index)

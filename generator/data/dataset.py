@@ -27,14 +27,13 @@ from generator.i18n.labels import Labels
 from generator.model import views
 from generator.model.collection import Case, Collection
 from generator.model.views import CaseText, sort_key
-from generator.model.vocabulary import FACETS, Facet, Vocabularies
-
-_MULTI = tuple(f for f in FACETS if f.multi)
-_SINGLE = tuple(f for f in FACETS if not f.multi)
+from generator.model.vocabulary import Facet, Vocabularies
+from generator.paths import EXPLORER_PATH, case_href_pattern
 
 
-def columns(criteria: Sequence[str], facets: Sequence[Facet] = FACETS) -> list[str]:
-    """The CSV header: ids beside labels, then one column per criterion's rating."""
+def columns(criteria: Sequence[str], facets: Sequence[Facet]) -> list[str]:
+    """The CSV header: ids beside labels (the taxonomy's facets, those with one id a case
+    first), then one column per criterion's rating."""
     head = ["id", "title", "summary", "text_language", "original_language", "url"]
     head += ["start", "end", "updated"]
     for f in sorted(facets, key=lambda f: f.multi):  # the single ones first
@@ -67,18 +66,7 @@ class Dataset:
 
     def values(self, case: Case) -> dict[str, list[str]]:
         """Every facet's ids for a case, each id once, in the case's own order."""
-        tax, m = self.collection.taxonomy, case.meta
-        actors = [a.id for a in m.actors]
-        out = {
-            "country": m.countries,
-            "region": [tax.countries[c].region for c in m.countries],
-            "sector": m.sectors,
-            "theme": m.themes,
-            "actor": actors,
-            "actor_type": [tax.actors[a].type for a in actors],
-            "status": [m.status],
-        }
-        return {k: list(dict.fromkeys(v)) for k, v in out.items()}
+        return {f.key: f.ids(self.collection.taxonomy, case.meta) for f in self.vocab.facets}
 
     def rating(self, case: Case, criterion: str) -> str:
         return views.rating(case, criterion, self.vocab)
@@ -97,12 +85,10 @@ class Dataset:
             "end": m.period.end or "" if m.period else "",
             "updated": m.updated,
         }
-        for f in _SINGLE:
-            rec[f.column] = v[f.key][0]
-            rec[f.label_column] = self.label(f.kind, v[f.key][0])
-        for f in _MULTI:
-            rec[f.column] = v[f.key]
-            rec[f.label_column] = [self.label(f.kind, i) for i in v[f.key]]
+        for f in sorted(self.vocab.facets, key=lambda f: f.multi):  # as ``columns``
+            labels = [self.label(f.kind, i) for i in v[f.key]]
+            rec[f.column] = v[f.key] if f.multi else v[f.key][0]
+            rec[f.label_column] = labels if f.multi else labels[0]
         for crit in self.collection.taxonomy.criteria:
             rec[f"criterion_{crit}"] = self.rating(case, crit)
         return rec
@@ -118,7 +104,7 @@ class Dataset:
     def csv_text(self) -> str:
         """RFC 4180 with a byte-order mark, so spreadsheet programs read the Cyrillic;
         every field as ``csv_field`` writes it (the explorer's script writes the same)."""
-        head = columns(list(self.collection.taxonomy.criteria))
+        head = columns(list(self.collection.taxonomy.criteria), self.vocab.facets)
         rows = [head, *([rec[k] for k in head] for rec in self.records())]
         return "\ufeff" + "".join(",".join(map(csv_field, row)) + "\r\n" for row in rows)
 
@@ -128,20 +114,23 @@ class Dataset:
     # the explorer's compact form ----------------------------------------------
     def explorer(self) -> tuple[str, str]:
         """``(data.json, summaries.json)``: facets as numbers into per-facet id lists."""
-        tax = self.collection.taxonomy
+        tax, vocab = self.collection.taxonomy, self.vocab
         records = self.records()
+        single = [f for f in vocab.facets if not f.multi]
+        multi = [f for f in vocab.facets if f.multi]
         per_case = [
-            {f.key: r[f.column] if f.multi else [r[f.column]] for f in FACETS} for r in records
+            {f.key: r[f.column] if f.multi else [r[f.column]] for f in vocab.facets}
+            for r in records
         ]
         facets: dict[str, dict[str, Any]] = {}
         index: dict[str, dict[str, int]] = {}
-        for f in FACETS:
+        for f in vocab.facets:
             used = dict.fromkeys(i for v in per_case for i in v[f.key])
             ids = sorted(used, key=lambda i, k=f.kind: (sort_key(self.label(k, i)), i))  # type: ignore[misc]
             facets[f.key] = {"ids": ids, "labels": [self.label(f.kind, i) for i in ids]}
             facets[f.key].update(column=f.column, multi=f.multi, open=f.open, compare=f.compare)
+            facets[f.key].update(table=f.table, **self._facet_names(f))
             index[f.key] = {i: n for n, i in enumerate(ids)}
-        vocab = self.vocab
         ratings = {r: n for n, r in enumerate(vocab.ratings)}
         languages = sorted({r[k] for r in records for k in ("text_language", "original_language")})
         lang_index = {code: n for n, code in enumerate(languages)}
@@ -153,17 +142,18 @@ class Dataset:
             "start": [r["start"] for r in records],
             "end": [r["end"] for r in records],
             "updated": [r["updated"] for r in records],
-            **{f.key: [index[f.key][r[f.column]] for r in records] for f in _SINGLE},
+            **{f.key: [index[f.key][r[f.column]] for r in records] for f in single},
             "criteria": [  # one digit per criterion: up to ten ratings
                 "".join(str(ratings[r[f"criterion_{c}"]]) for c in tax.criteria) for r in records
             ],
-            **{f.key: [[index[f.key][i] for i in v[f.key]] for v in per_case] for f in _MULTI},
+            **{f.key: [[index[f.key][i] for i in v[f.key]] for v in per_case] for f in multi},
         }
         data = {
             "version": 1,
             "language": self.lang,
             "cases_url": self.cases_url,
-            "columns": columns(list(tax.criteria)),
+            "case_href": case_href_pattern(EXPLORER_PATH),
+            "columns": columns(list(tax.criteria), vocab.facets),
             "facets": facets,
             "criteria": {
                 "ids": list(tax.criteria),
@@ -179,6 +169,10 @@ class Dataset:
         }
         summaries = [r["summary"] for r in records]
         return _compact(data), _compact(summaries)
+
+    def _facet_names(self, facet: Facet) -> dict[str, str]:
+        """A facet's name (its filter) and its plural (the comparison, the table)."""
+        return {"name": self.labels.text(facet.label), "plural": self.labels.text(facet.plural)}
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

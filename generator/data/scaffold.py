@@ -11,6 +11,7 @@ import yaml
 from generator.i18n import names
 from generator.load import characters
 from generator.model.taxonomy import Taxonomy
+from generator.model.vocabulary import Vocabularies
 from generator.validate.collection import CASE_ID, CASES_DIR, MAX_ID
 from generator.validate.collection import today as current_day
 from generator.validate.taxonomy import load_taxonomy
@@ -83,10 +84,12 @@ def render_skeleton(
     title: str,
     today: date,
 ) -> str:
-    """The text of a new case file; every criterion at ``unknown``."""
+    """The text of a new case file; every criterion at the default rating (``unknown``)."""
     lang = taxonomy.default_language
     country_names = ", ".join(names.country_name(c, lang) for c in countries)
     status = "unknown" if "unknown" in taxonomy.statuses else '""'
+    default = Vocabularies.from_taxonomy(taxonomy).default_rating
+    noted = next((r for r, x in taxonomy.ratings.items() if x.needs_note), default)
     title_value = quoted(title)
 
     def line(text: str, comment: str) -> str:
@@ -108,8 +111,8 @@ def render_skeleton(
             '#   start: "2019"        # YYYY, YYYY-MM or YYYY-MM-DD',
             '#   end: "2021"',
             line("criteria:", f"rate each: {', '.join(taxonomy.ratings)}"),
-            "  # 'unknown' is an honest answer. Any other rating needs a note:",
-            '  #   novelty: {rating: met, note: "What in the sources supports the rating."}',
+            f"  # '{default}' is an honest answer. Any other rating needs a note:",
+            f'  #   novelty: {{rating: {noted}, note: "What in the sources supports the rating."}}',
             criteria_lines(taxonomy, lang),
             line("sources:", "one or more; title and language required"),
             '  # - title: "The document\'s title"',
@@ -126,10 +129,11 @@ def render_skeleton(
 
 
 def criteria_lines(taxonomy: Taxonomy, lang: str) -> str:
-    """One line per criterion, rated ``unknown``, its question beside it."""
+    """One line per criterion, at the default rating (``unknown``), its question beside it."""
     width = max(len(c) for c in taxonomy.criteria)
+    default = Vocabularies.from_taxonomy(taxonomy).default_rating
     return "\n".join(
-        f"  {cid + ':':<{width + 1}} unknown   # {c.question[lang]}"
+        f"  {cid + ':':<{width + 1}} {default}   # {c.question[lang]}"
         for cid, c in taxonomy.criteria.items()
     )
 

@@ -58,6 +58,9 @@ class Rating(Term):
     """The chip's background, ``#rrggbb``, behind white text: at least 4.5:1 (WCAG AA)."""
     needs_note: bool = False
     """A case that gives this rating says, in a note, what in the sources supports it."""
+    default: bool = False
+    """What a criterion a case does not rate reads as, and what ``sikb new`` writes (one
+    rating is the default: ``unknown``)."""
 
     @field_validator("colour")
     @classmethod
@@ -77,6 +80,35 @@ class Rating(Term):
                 {"value": value, "ratio": f"{ratio:.2f}"},
             )
         return value
+
+
+class Status(Term):
+    not_started: bool = False
+    """A case with this status has not started: only its period may start in the future."""
+    finished: bool = False
+    """A case with this status finished when its period ends, which so is not in the future."""
+
+
+class FacetTerm(StrictModel):
+    """One filter of the explorer and of search, in ``facets:`` (``vocabulary.Facet``)."""
+
+    vocabulary: str
+    """The vocabulary whose terms it shows, one a case can be read for
+    (``vocabulary.FACET_KINDS``: countries, regions, sectors, ...)."""
+    open: bool = False
+    """Shown unfolded in the explorer."""
+    compare: bool = False
+    """Counted in the explorer's comparison of countries."""
+    search: bool = False
+    """A filter of search's results (Pagefind's ``data-pagefind-filter`` on case pages)."""
+    table: bool = False
+    """A column of the explorer's table."""
+    label: LabelMap
+    """Its name on the explorer's filter: ``Country``."""
+    plural: LabelMap
+    """Its name over several values: search's menu, the comparison, the table's column."""
+    all: LabelMap
+    """Search's menu choice that filters nothing: ``All countries``."""
 
 
 class Criterion(DescribedTerm):
@@ -117,7 +149,9 @@ class TaxonomyFile(StrictModel):
     criteria: Annotated[list[Criterion], NonEmpty]
     ratings: Annotated[list[Rating], Field(min_length=1, max_length=MAX_RATINGS)]
     """In the order the site shows them; at most ten (the explorer writes one digit each)."""
-    statuses: Annotated[list[Term], NonEmpty]
+    statuses: Annotated[list[Status], NonEmpty]
+    facets: Annotated[list[FacetTerm], NonEmpty]
+    """The explorer's filters in the order shown (criteria follow), and search's."""
 
 
 TERM_LISTS = (
@@ -131,7 +165,6 @@ TERM_LISTS = (
     "statuses",
     "actors",
 )
-REQUIRED_RATINGS = ("met", "partial", "not-met", "unknown")
 
 
 @dataclass(frozen=True)
@@ -148,7 +181,8 @@ class Taxonomy:
     actors: Mapping[str, Actor]
     criteria: Mapping[str, Criterion]
     ratings: Mapping[str, Rating]
-    statuses: Mapping[str, Term]
+    statuses: Mapping[str, Status]
+    facets: tuple[FacetTerm, ...]
 
     @property
     def default_language(self) -> str:
@@ -164,6 +198,7 @@ class Taxonomy:
     def from_file(cls, data: TaxonomyFile) -> Taxonomy:
         return cls(
             languages=tuple(data.languages),
+            facets=tuple(data.facets),
             countries={c.code: c for c in data.countries},
             **{k: {t.id: t for t in getattr(data, k)} for k in TERM_LISTS},
         )

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.i18n.catalogs import N_, translations
+from generator.i18n.labels import Labels
 from generator.i18n.names import autonym
 from generator.markup.markdown_safe import safe_url
 from generator.model.site_description import (
@@ -20,9 +21,11 @@ from generator.model.site_description import (
     SearchFilter,
     SiteDescription,
 )
+from generator.model.taxonomy import Taxonomy
+from generator.model.vocabulary import Vocabularies
 from generator.paths import EXPLORER_PATH, language_url, other_language
 from generator.render.pages import EXPLORER, HANDWRITTEN, KIND_TITLES
-from generator.search.search_index import ERROR, FILTERS, FILTERS_LABEL, TOO_COMMON
+from generator.search.search_index import ERROR, FILTERS_LABEL, TOO_COMMON
 
 SITE_NAME = N_("SIKB — Social Innovation Knowledge Base")
 HOME = N_("Home")
@@ -48,11 +51,18 @@ def describe(
     too_common: Sequence[str] = (),
     *,
     render_once: bool = True,
+    taxonomy: Taxonomy | None = None,
 ) -> SiteDescription:
     """The site of ``lang``, written into ``docs``; ``languages``: every site language, for
     the switcher; ``handwritten``: the hand-written pages' names (the About section);
-    ``too_common``: the words too common to search alone in ``lang``."""
+    ``too_common``: the words too common to search alone in ``lang``; ``taxonomy``: the
+    facets that filter search's results (those marked ``search``; none without it)."""
     _ = translations(lang).ugettext
+    filters: tuple[SearchFilter, ...] = ()
+    if taxonomy is not None:
+        text = Labels(taxonomy, lang).text
+        facets = [f for f in Vocabularies.from_taxonomy(taxonomy).facets if f.search]
+        filters = tuple(SearchFilter(f.key, text(f.plural), text(f.all)) for f in facets)
     about = tuple(NavItem(_(HANDWRITTEN[n]), f"{n}.md") for n in HANDWRITTEN if n in handwritten)
     nav = [NavItem(_(HOME), "index.md"), NavItem(_(EXPLORER), EXPLORER_PATH)]
     nav += [NavItem(_(KIND_TITLES[k]), f"{k}/index.md") for k in KIND_TITLES if k != "regions"]
@@ -73,7 +83,7 @@ def describe(
             error=_(ERROR),
             too_common=_(TOO_COMMON),
             common=tuple(too_common),
-            filters=tuple(SearchFilter(f.name, _(f.label), _(f.all)) for f in FILTERS),
+            filters=filters,
         ),
         licences=tuple(
             Licence(_(covers), name, safe_url(_(url)))

@@ -24,7 +24,7 @@ from generator.markup.markdown_safe import md_text, meta_text, safe_url
 from generator.model import views
 from generator.model.collection import Case, Collection
 from generator.model.views import CaseText, State
-from generator.model.vocabulary import Vocabularies
+from generator.model.vocabulary import FACET_KINDS, Vocabularies
 from generator.paths import (
     DATA_CSV,
     DATA_JSON,
@@ -74,22 +74,12 @@ EXPLORER_UI = {
         "Pick two to four countries to see them side by side, within the other filters."
     ),
     "cases": N_("Cases"),
-    "countries": N_("Countries"),
-    "sectors": N_("Sectors"),
-    "themes": N_("Themes"),
     "criteria": N_("Criteria"),
-    "actor_types": N_("Actor types"),
-    "status": N_("Status"),
     "start": N_("Start"),
     "updated": N_("Last updated"),
-    "country": N_("Country"),
-    "region": N_("Region"),
-    "sector": N_("Sector"),
-    "theme": N_("Theme"),
-    "actor": N_("Actor"),
-    "actor_type": N_("Actor type"),
     "loading": N_("Loading…"),
 }
+"""The explorer's own words; each facet's name is the taxonomy's (``vocabulary.Facet``)."""
 EXPLORER_PLURALS = {
     "matches": Nn_("%(num)d case matches", "%(num)d cases match"),
 }
@@ -179,14 +169,8 @@ class Renderer:
         out: dict[str, dict[str, list[Case]]] = {k: {} for k in KINDS}
         for case in sorted(self.collection.cases.values(), key=self.case_sort):
             m = case.meta
-            keys = {
-                "countries": m.countries,
-                "regions": [tax.countries[c].region for c in m.countries],
-                "sectors": m.sectors,
-                "themes": m.themes,
-                "actors": [a.id for a in m.actors],
-                "criteria": list(m.criteria),
-            }
+            keys = {k: FACET_KINDS[k].read(tax, m) for k in KINDS if k != "criteria"}
+            keys["criteria"] = list(m.criteria)
             for kind, ids in keys.items():
                 for i in dict.fromkeys(ids):
                     out[kind].setdefault(i, []).append(case)
@@ -235,6 +219,11 @@ class Renderer:
             related=related,
             edit=self._edit_link(case),
             ratings=self._ratings(case, text),
+            filters=[
+                (f.key, [self.label(f.kind, i) for i in f.ids(self.tax, m)])
+                for f in self.vocab.facets
+                if f.search
+            ],
         )
 
     def _edit_link(self, case: Case) -> str | None:

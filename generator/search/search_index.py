@@ -6,9 +6,11 @@ the language of the page it is typed on. What it indexes is marked in the pages:
 content block carries ``data-pagefind-body`` (``overrides/main.html``, so menus and
 footers are not indexed, and a page whose front matter says ``sikb_search: false`` is
 left out), case pages carry their filter values in the page's language and a ``type``
-(``templates/site/case.md.j2``), and lists of cases on taxonomy pages are
-``data-pagefind-ignore``, so that a case's words find the case first. The browser side is
-``assets/sikb-search.js`` behind Material's search box (``overrides/partials/search.html``).
+(``templates/site/case.md.j2``: the facets of ``taxonomy.yaml`` marked ``search``, whose
+names and "all" choices the search box gets from ``render.describe``), and lists of
+cases on taxonomy pages are ``data-pagefind-ignore``, so that a case's words find the case
+first. The browser side is ``assets/sikb-search.js`` behind Material's search box
+(``overrides/partials/search.html``).
 
 Engine-neutral: Pagefind reads HTML, whatever built it.
 """
@@ -21,7 +23,6 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from generator.i18n.catalogs import N_
@@ -29,25 +30,6 @@ from generator.paths import BUNDLE, bundle
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class Filter:
-    name: str
-    """The ``data-pagefind-filter`` key on case pages."""
-    label: str
-    """What the filter's menu is called (msgid)."""
-    all: str
-    """The menu's first choice, no filter (msgid)."""
-
-
-FILTERS = (
-    Filter("country", N_("Countries"), N_("All countries")),
-    Filter("region", N_("Regions"), N_("All regions")),
-    Filter("sector", N_("Sectors"), N_("All sectors")),
-    Filter("theme", N_("Themes"), N_("All themes")),
-    Filter("actor", N_("Actors"), N_("All actors")),
-    Filter("status", N_("Status"), N_("All statuses")),
-)
 FILTERS_LABEL = N_("Filter the results")
 ERROR = N_("Search could not be loaded.")
 TOO_COMMON = N_("Too common to search on its own: %(words)s. Add a more specific word.")

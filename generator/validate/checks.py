@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,6 +21,7 @@ from generator.i18n.labels import Labels
 from generator.load.yamlload import Parsed, Path, field_name
 from generator.model.dates import DateProblem, PartialDate, parse_partial
 from generator.model.taxonomy import Taxonomy
+from generator.model.vocabulary import Vocabularies
 from generator.problems import Problem, Severity
 
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
@@ -33,6 +35,10 @@ class Context:
     case_ids: frozenset[str]
     """Ids of every original case in the collection."""
     today: date
+
+    @cached_property
+    def vocab(self) -> Vocabularies:
+        return Vocabularies.from_taxonomy(self.taxonomy)
 
 
 class _Checker:
@@ -231,22 +237,25 @@ def _check_period(c: _Checker) -> None:
             f"the end '{end.text}' is before the start '{start.text}'",
             "swap them, or correct the one that is wrong",
         )
-    status = c.data.get("status")
-    today = c.ctx.today.isoformat()
-    shown = f"is '{status}', not 'planned'" if isinstance(status, str) else "is not 'planned'"
-    if start and start.first > c.ctx.today and status != "planned":
+    status, vocab = c.data.get("status"), c.ctx.vocab
+    today, waiting = c.ctx.today.isoformat(), vocab.not_started
+    if start and start.first > c.ctx.today and status not in waiting:
+        shown = f"is '{status}', not " if isinstance(status, str) else "is not "
+        shown += " or ".join(f"'{s}'" for s in waiting) or "one taxonomy.yaml marks 'not_started'"
         c.add(
             ("period", "start"),
             "future-date",
             f"the period starts '{start.text}', in the future (today is {today}), "
             f"but the status {shown}",
-            "set 'status: planned' for a case that has not started, or correct the start",
+            f"set 'status: {waiting[0]}' for a case that has not started, or correct the start"
+            if waiting
+            else "correct the start, or mark a status 'not_started: true' in taxonomy.yaml",
         )
-    if end and end.first > c.ctx.today and status == "completed":
+    if end and end.first > c.ctx.today and status in vocab.finished:
         c.add(
             ("period", "end"),
             "future-date",
-            f"the case is 'completed' but its period ends '{end.text}', in the future "
+            f"the case is '{status}' but its period ends '{end.text}', in the future "
             f"(today is {today})",
             "give the date on which it ended, or the status it has now",
         )

@@ -11,14 +11,8 @@ from pydantic import ValidationError
 
 from generator.i18n import names
 from generator.load.yamlload import Parsed, field_name, parse
-from generator.model.taxonomy import (
-    ID,
-    REQUIRED_RATINGS,
-    TAXONOMY_FILE,
-    TERM_LISTS,
-    Taxonomy,
-    TaxonomyFile,
-)
+from generator.model.taxonomy import ID, TAXONOMY_FILE, TERM_LISTS, Taxonomy, TaxonomyFile
+from generator.model.vocabulary import FACET_KINDS
 from generator.problems import Problem
 from generator.validate.schema_errors import problems_from
 
@@ -98,6 +92,7 @@ def _check(parsed: Parsed) -> list[Problem]:
     _check_languages(add, site)
     ids = _check_ids(add, items, parsed)
     _check_references(add, items, ids)
+    _check_registry(add, items, parsed)
     if any(lang not in names.iso639_1() for lang in site):
         return out  # labels are checked once the languages themselves are right
     _check_labels(add, items, site)
@@ -167,21 +162,65 @@ def _check_references(add: _Add, items: _Items, ids: dict[str, set[str]]) -> Non
         _ref(add, ids, ("actors", i, "type"), item.get("type"), "actor_types", "an actor type")
         if "country" in item:
             _ref(add, ids, ("actors", i, "country"), item.get("country"), "countries", "a country")
-    for rating in REQUIRED_RATINGS:
-        if "ratings" in ids and ids["ratings"] and rating not in ids["ratings"]:
+
+
+def _check_registry(add: _Add, items: _Items, parsed: Parsed) -> None:
+    """One default rating; each facet names a vocabulary a case can be read for, once."""
+    defaults = [(i, r.get("id")) for i, r in items("ratings") if r.get("default") is True]
+    if items("ratings") and not defaults:
+        add(
+            ("ratings",),
+            "missing-default",
+            "no rating is the default: mark one 'default: true'",
+            "a criterion a case does not rate reads as the default, and 'sikb new' writes it "
+            "(such as 'unknown')",
+        )
+    for i, rating in defaults[1:]:
+        first = parsed.where(("ratings", defaults[0][0], "default"))[0]
+        add(
+            ("ratings", i, "default"),
+            "duplicate-default",
+            f"'{rating}' is the default too (the first at line {first}); one rating is",
+            "remove 'default: true' from all but one",
+        )
+    seen: dict[str, int] = {}
+    for i, facet in items("facets"):
+        kind = facet.get("vocabulary")
+        if not isinstance(kind, str):
+            continue
+        if kind not in FACET_KINDS:
+            near = names.closest(kind, FACET_KINDS, n=1)
             add(
-                ("ratings",),
-                "missing-term",
-                f"the rating '{rating}' is missing",
-                "the validator and 'sikb new' rely on met, partial, not-met and unknown",
+                ("facets", i, "vocabulary"),
+                "unknown-term",
+                f"'{kind}' is not a vocabulary a facet can show: a facet shows one of "
+                f"{names.quoted_list(list(FACET_KINDS))}",
+                f"did you mean '{near[0]}'?"
+                if near
+                else "a facet of another needs code to read it from a case "
+                "(FACET_KINDS in generator/model/vocabulary.py)",
             )
+        elif kind in seen:
+            add(
+                ("facets", i, "vocabulary"),
+                "duplicate-item",
+                f"a facet of '{kind}' is listed twice (first at line {seen[kind]})",
+                "remove one",
+            )
+        else:
+            seen[kind] = parsed.where(("facets", i, "vocabulary"))[0]
 
 
 def _check_labels(add: _Add, items: _Items, site: list[str]) -> None:
     """Every label is given in every site language (a name in the first), and in no other."""
-    for key in TERM_LISTS:
+    for key in (*TERM_LISTS, "facets"):
         for i, item in items(key):
-            for label_key in ("label", "description", "question", "name"):
+            term = (
+                f"'{item.get('id')}'"
+                if key != "facets"
+                else f"the facet of '{item.get('vocabulary')}'"
+            )
+            for label_key in ("label", "description", "question", "name", "plural", "all"):
                 labels = item.get(label_key)
                 if isinstance(labels, dict):
                     need = site[:1] if label_key == "name" else site
@@ -192,7 +231,7 @@ def _check_labels(add: _Add, items: _Items, site: list[str]) -> None:
                                 "missing-label",
                                 f"no '{lang}' text; every {label_key} is given in every site "
                                 f"language ({', '.join(site)})",
-                                f"add '{lang}: ...' to the {label_key} of '{item.get('id')}'",
+                                f"add '{lang}: ...' to the {label_key} of {term}",
                             )
                     for lang in labels:
                         if lang not in site:

@@ -13,6 +13,7 @@ import pytest
 from generator.data.dataset import Dataset, columns, csv_field, plural_forms
 from generator.i18n.catalogs import translations
 from generator.model.collection import Collection
+from generator.model.vocabulary import Vocabularies
 from generator.render.pages import Options, Renderer
 from generator.settings import Settings
 from generator.validate.collection import load
@@ -58,7 +59,9 @@ def test_the_csv_is_the_records_with_lists_joined(collection: Collection) -> Non
     assert text.startswith("\ufeffid,title,summary,")
     assert "\r\n" in text
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline="")))
-    assert list(rows[0]) == columns(list(collection.taxonomy.criteria))
+    assert list(rows[0]) == columns(
+        list(collection.taxonomy.criteria), Vocabularies.from_taxonomy(collection.taxonomy).facets
+    )
     records = data.records()
     assert [r["id"] for r in rows] == [r["id"] for r in records]
     for row, rec in zip(rows, records, strict=True):
@@ -157,7 +160,9 @@ def test_the_compact_form_holds_every_record(collection: Collection, lang: str) 
     data = dataset(collection, lang)
     compact, summaries = data.explorer()
     assert rebuild(json.loads(compact), json.loads(summaries)) == data.records()
-    assert json.loads(compact)["columns"] == columns(list(collection.taxonomy.criteria))
+    assert json.loads(compact)["columns"] == columns(
+        list(collection.taxonomy.criteria), Vocabularies.from_taxonomy(collection.taxonomy).facets
+    )
 
 
 def test_plural_forms_map_gettext_onto_cldr_categories() -> None:

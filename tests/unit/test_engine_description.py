@@ -11,7 +11,8 @@ import yaml
 from generator.engine.mkdocs_adapter import write_config
 from generator.paths import Layout
 from generator.render.describe import describe
-from tests.conftest import REPO
+from generator.validate.taxonomy import load_taxonomy
+from tests.conftest import FIXTURES, REPO
 
 
 def test_the_engine_may_not_import_render_or_search() -> None:
@@ -26,8 +27,15 @@ def test_the_engine_may_not_import_render_or_search() -> None:
 
 def test_the_config_says_what_the_description_does(tmp_path: Path) -> None:
     layout = Layout.at(tmp_path)
+    taxonomy, _ = load_taxonomy(FIXTURES / "kb")
     site = describe(
-        "ru", ["en", "ru"], layout.docs("ru"), ["about"], "https://kb.example/", ["и", "в"]
+        "ru",
+        ["en", "ru"],
+        layout.docs("ru"),
+        ["about"],
+        "https://kb.example/",
+        ["и", "в"],
+        taxonomy=taxonomy,
     )
     config = yaml.safe_load(write_config(layout, site).read_text(encoding="utf-8"))
     assert config["site_name"] == site.site_name
@@ -36,6 +44,12 @@ def test_the_config_says_what_the_description_does(tmp_path: Path) -> None:
     assert (layout.config("ru").parent / config["docs_dir"]).resolve() == layout.docs("ru")
     assert config["extra"]["sikb_search"]["common"] == "и в"
     assert [a["lang"] for a in config["extra"]["alternate"]] == ["en", "ru"]
+    # search's filters are the taxonomy's facets marked 'search', named in the language
+    assert config["extra"]["sikb_search"]["filters"][0] == {
+        "name": "country",
+        "label": "Страны",
+        "all": "Все страны",
+    }
     assert list(config["nav"][0].values()) == ["index.md"]
     (about,) = config["nav"][-1].values()
     assert [next(iter(entry.values())) for entry in about] == ["about.md"]

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from generator.i18n.labels import Labels
 from generator.model.taxonomy import DEFAULT_COLOUR, DEFAULT_SYMBOL, Rating, Taxonomy, contrast
-from generator.model.vocabulary import FACETS, Vocabularies
+from generator.model.vocabulary import Vocabularies
 from generator.validate.collection import load
 from generator.validate.taxonomy import load_taxonomy
 from tests.conftest import FIXTURES
@@ -70,9 +70,9 @@ def test_an_unreadable_colour_in_taxonomy_yaml_is_a_problem(tmp_path: Path) -> N
     assert "white on '#b26a00' is 4.24:1" in problems[0].message
 
 
-def test_the_facets_name_their_columns() -> None:
+def test_the_facets_name_their_columns(tax: Taxonomy) -> None:
     """A facet's plural is its vocabulary's name, written once."""
-    columns = {f.key: (f.column, f.label_column) for f in FACETS}
+    columns = {f.key: (f.column, f.label_column) for f in Vocabularies.from_taxonomy(tax).facets}
     assert columns["country"] == ("countries", "country_labels")
     assert columns["actor_type"] == ("actor_types", "actor_type_labels")
     assert columns["status"] == ("status", "status_label")

@@ -5,8 +5,11 @@
 (function () {
   "use strict";
 
-  /* The facets, ratings and statuses are the data's (generator/model/vocabulary.py):
-   * raw.facets, in the order shown, each with its column, multi, open and compare. */
+  /* The facets, ratings and statuses are the data's (generator/model/vocabulary.py, from
+   * taxonomy.yaml): raw.facets, in the order shown, each with its column, multi, open,
+   * compare, table, name and plural; raw.case_href, a case page's URL with "{id}" in it
+   * (generator/paths.py). Only the comparison of countries and the cards name a facet:
+   * without a country facet there is no comparison. */
   var STEP = 50;
   var SORTS = ["title", "start", "updated"];
   var VIEWS = ["cards", "table"];
@@ -53,7 +56,8 @@
       var f = raw.facets[key];
       var values = f.multi ? cases[key] : cases[key].map(function (v) { return [v]; });
       self.dims.push({ key: key, param: key, ids: f.ids, labels: f.labels, values: values,
-                       open: f.open, compare: f.compare });
+                       open: f.open, compare: f.compare, table: f.table, name: f.name,
+                       plural: f.plural });
     });
     raw.criteria.ids.forEach(function (crit, c) {
       self.dims.push({
@@ -133,7 +137,7 @@
     s.to = isNaN(to) ? null : to;
     if (SORTS.indexOf(p.get("sort")) >= 0) s.sort = p.get("sort");
     if (VIEWS.indexOf(p.get("view")) >= 0) s.view = p.get("view");
-    var countries = data.dim.country.ids;
+    var countries = data.dim.country ? data.dim.country.ids : [];
     s.compare = (p.get("compare") || "").split(",").filter(function (id, k, all) {
       return countries.indexOf(id) >= 0 && all.indexOf(id) === k;
     }).slice(0, 4);
@@ -261,7 +265,7 @@
       self.changed(true);
     });
     data.dims.forEach(function (d) {
-      var name = d.criterion || self.t(d.key);
+      var name = d.criterion || d.name;
       var boxes = [];
       var list = el("ul", { class: "sikb-facet__values" });
       d.ids.forEach(function (id, v) {
@@ -338,7 +342,7 @@
     this.more = el("button", { type: "button", class: "md-button", "data-more": "", text: this.t("more") });
     this.more.addEventListener("click", function () { self.s.shown += STEP; self.renderResults(); });
     main.append(this.results, el("p", {}, [this.more]));
-    main.append(this.buildCompare());
+    if (data.dim.country) main.append(this.buildCompare());
     root.append(el("div", { class: "sikb-explorer__layout" }, [side, main]));
   };
 
@@ -363,7 +367,7 @@
     return el("section", { class: "sikb-compare", "aria-labelledby": "sikb-compare-title" }, [
       el("h2", { id: "sikb-compare-title", text: this.t("compare") }),
       el("p", { text: this.t("compare_help") }),
-      el("fieldset", {}, [el("legend", { class: "md-visually-hidden", text: this.t("countries") }), list]),
+      el("fieldset", {}, [el("legend", { class: "md-visually-hidden", text: d.plural }), list]),
       this.compareOut]);
   };
 
@@ -377,7 +381,7 @@
     this.from.value = s.from === null ? "" : s.from;
     this.to.value = s.to === null ? "" : s.to;
     this.sort.value = s.sort;
-    this.pick.forEach(function (p) { p.box.checked = s.compare.indexOf(p.box.value) >= 0; });
+    (this.pick || []).forEach(function (p) { p.box.checked = s.compare.indexOf(p.box.value) >= 0; });
   };
 
   Explorer.prototype.changed = function (typing) {
@@ -432,11 +436,13 @@
 
   Explorer.prototype.caseLink = function (i) {
     var id = this.data.raw.cases.id[i];
-    return el("a", { href: "../cases/" + encodeURIComponent(id) + "/", text: this.data.raw.cases.title[i] });
+    var href = this.data.raw.case_href.replace("{id}", encodeURIComponent(id));
+    return el("a", { href: href, text: this.data.raw.cases.title[i] });
   };
 
   Explorer.prototype.labels = function (key, i) {
     var d = this.data.dim[key];
+    if (!d) return "";
     return d.values[i].map(function (v) { return d.labels[v]; }).join(", ");
   };
 
@@ -452,21 +458,19 @@
     if (!this.matched.length) {
       out = el("p", { class: "sikb-explorer__none", text: this.t("none") });
     } else if (this.s.view === "table") {
-      var head = ["sort_title", "countries", "sectors", "themes", "status", "start", "updated"];
+      var columns = this.data.dims.filter(function (d) { return d.table; });
+      var head = [this.t("sort_title")].concat(columns.map(function (d) { return d.plural; }),
+                                               [this.t("start"), this.t("updated")]);
       out = el("table", { "data-view": "table" }, [
-        el("thead", {}, [el("tr", {}, head.map(function (k) {
-          return el("th", { scope: "col", text: self.t(k === "sort_title" ? "sort_title" : k) });
+        el("thead", {}, [el("tr", {}, head.map(function (text) {
+          return el("th", { scope: "col", text: text });
         }))]),
         el("tbody", {}, list.map(function (i) {
           var c = self.data.raw.cases;
-          return el("tr", { "data-case": c.id[i] }, [
-            el("td", { lang: lang(i) }, [self.caseLink(i)]),
-            el("td", { text: self.labels("country", i) }),
-            el("td", { text: self.labels("sector", i) }),
-            el("td", { text: self.labels("theme", i) }),
-            el("td", { text: self.labels("status", i) }),
-            el("td", { text: c.start[i] ? c.start[i].slice(0, 4) : "" }),
-            el("td", { text: c.updated[i] })]);
+          return el("tr", { "data-case": c.id[i] }, [el("td", { lang: lang(i) }, [self.caseLink(i)])]
+            .concat(columns.map(function (d) { return el("td", { text: self.labels(d.key, i) }); }), [
+              el("td", { text: c.start[i] ? c.start[i].slice(0, 4) : "" }),
+              el("td", { text: c.updated[i] })]));
         }))]);
     } else {
       out = el("ul", { class: "sikb-cards" }, list.map(function (i) {
@@ -487,10 +491,11 @@
   /* The chosen countries side by side, over the cases that pass every other filter. */
   Explorer.prototype.renderCompare = function () {
     var self = this, data = this.data, s = this.s;
-    var ci = data.dim.country.ids;
+    if (!data.dim.country) return;
+    var ci = data.dim.country.ids, at = data.dims.indexOf(data.dim.country);
     /* A country's count among the other filters is its count in the country facet. */
     this.pick.forEach(function (p, v) {
-      var n = self.counts[0][v];
+      var n = self.counts[at][v];
       if (p.n !== n) { p.count.textContent = "(" + n + ")"; p.n = n; }
       var off = !p.box.checked && s.compare.length >= 4;
       if (p.box.disabled !== off) p.box.disabled = off;
@@ -522,7 +527,7 @@
         l.forEach(function (i) { d.values[i].forEach(function (v) { n[v]++; }); });
         return n;
       });
-      group(self.t(data.raw.facets[d.key].column));
+      group(d.plural);
       d.ids.forEach(function (_, v) {
         if (counts.some(function (n) { return n[v] > 0; })) {
           row(d.labels[v], counts.map(function (n) { return n[v]; }));
