@@ -216,7 +216,7 @@ def _period(p: Proposal) -> dict[str, str]:
         except DateProblem as exc:
             p.warn(fid, exc.code, exc.message, exc.hint)
             continue
-        period[key] = value
+        period[key] = Date(value)
     if "end" in period and "start" not in period:
         p.warn("period-end", "no-start", "a period with an end needs a start", "give its start")
         return {}
@@ -278,9 +278,27 @@ def missing(front: Mapping[str, Any]) -> list[str]:
     return [key for key in REQUIRED if not front.get(key)]
 
 
+class Date(str):
+    """A date, written in double quotes as every case writes its dates (``"2019"``)."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe emitter; a ``Date`` in double quotes."""
+
+
+_Dumper.add_representer(
+    Date, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style='"')
+)
+
+
 def _dump(data: Mapping[str, Any], flow: bool | None) -> str:
-    text: str = yaml.safe_dump(
-        dict(data), sort_keys=False, allow_unicode=True, width=math.inf, default_flow_style=flow
+    text: str = yaml.dump(
+        dict(data),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=math.inf,
+        default_flow_style=flow,
     )
     return text
 
@@ -295,7 +313,7 @@ def render_case(taxonomy: Taxonomy, front: Mapping[str, Any], today: date) -> st
     """The new case's file: the front matter written by a YAML emitter, every criterion at
     the skeleton's rating with its question beside it, the body's headings."""
     head = {k: v for k, v in front.items() if k != "sources" and (v or k in REQUIRED)}
-    tail = {"sources": front.get("sources") or [], "updated": today.isoformat()}
+    tail = {"sources": front.get("sources") or [], "updated": Date(today.isoformat())}
     criteria = scaffold.criteria_lines(taxonomy, taxonomy.default_language)
     return (
         f"---\n{_INTRO}\n{_dump(head, None)}criteria:\n{criteria}\n{_dump(tail, False)}---\n"

@@ -87,6 +87,9 @@ def test_a_proposal_becomes_a_case_that_validates(kb: Path, form: dict[str, Any]
         "Wrote cases/youth-lab-chisinau.md: check every fact against the sources, rate the "
         "criteria, write the body, then run 'sikb validate cases/youth-lab-chisinau.md'.\n"
     )
+    text = (kb / "cases/youth-lab-chisinau.md").read_text(encoding="utf-8")
+    assert 'period:\n  start: "2019"\n' in text  # dates in double quotes, as in every case
+    assert f'updated: "{TODAY}"\n' in text
     data = load_file(kb, "cases/youth-lab-chisinau.md").parsed.data
     assert data["countries"] == ["MD"]
     assert data["sectors"] == ["civic", "public"]

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.data import issue_body, issue_forms
 from generator.data.from_issue import kebab, read_proposal, render_case, resolve
@@ -219,3 +221,25 @@ def test_a_dropdown_answer_splits_at_commas() -> None:
 def test_an_id_is_made_from_the_title(title: str, case_id: str) -> None:
     """Kebab-case, ASCII, Cyrillic transliterated, at most 80 characters."""
     assert kebab(title) == case_id
+
+
+LABELS = [f.label for f in issue_forms.PROPOSAL]
+PIECES = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from([f"### {label}" for label in LABELS]),
+    st.sampled_from(["_No response_", "None", "\r\n", "\n\n", "- [X] ", ": ", ", ", "---"]),
+)
+
+
+@given(st.lists(PIECES, max_size=40).map("".join))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_body_gives_problems_never_an_exception(text: str) -> None:
+    """Whatever an author edits the body into: a proposal whose file has the case's keys only."""
+    tax = taxonomy_of(FIXTURES / "kb")
+    p = read_proposal(text, tax, "issue.md")
+    if not p.answers:
+        assert [m.code for m in p.problems] == ["not-a-form"]
+        return
+    front = yaml.safe_load(render_case(tax, p.front, TODAY).split("\n---\n")[0][4:])
+    assert set(front) <= {*p.front, "criteria", "updated"}
+    assert front["title"] == p.front["title"]
