@@ -237,12 +237,13 @@ def read_proposal(body: str, taxonomy: Taxonomy, path: str) -> Proposal:
     answers, problems = issue_body.read(body, labels, path)
     p = Proposal(path, taxonomy, answers, problems=problems)
     if not answers:
-        p.warn(
-            "", "not-a-form",
-            "expected the body of an issue of the 'Propose a case' form, found none of its "
-            "'### ' headings", "pass the issue's body as GitHub wrote it (gh issue view N "
-            "--json body --jq .body)",
-        )  # fmt: skip
+        if not problems:  # not one heading of the form (a repeated one is its own problem)
+            p.warn(
+                "", "not-a-form",
+                "expected the body of an issue of the 'Propose a case' form, found none of "
+                "its '### ' headings", "pass the issue's body as GitHub wrote it (gh issue "
+                "view N --json body --jq .body)",
+            )  # fmt: skip
         return p
     language = _language(p)
     status = _terms(p, "status", "statuses")
@@ -305,8 +306,9 @@ def _dump(data: Mapping[str, Any], flow: bool | None) -> str:
 
 _INTRO = """\
 # Made by 'sikb new --from-issue' from an issue of the 'Propose a case' form. Check every
-# fact against the sources, rate the criteria as docs/methodology.md says, write the body,
-# then: sikb validate"""
+# fact against the sources (each is given the case's language: correct it where a source
+# is in another), rate the criteria as docs/methodology.md says, write the body, then:
+# sikb validate"""
 
 
 def render_case(taxonomy: Taxonomy, front: Mapping[str, Any], today: date) -> str:
@@ -333,6 +335,11 @@ def case_id(p: Proposal, given: str | None) -> str | None:
             f"'{wanted}' is not a valid case id: lowercase ASCII letters, digits and single "
             f"hyphens, at most {MAX_ID} characters",
             f"the case is written as '{made}'" if made else "give one, such as 'upshift-moldova'",
+        )  # fmt: skip
+    if not made and not wanted:
+        p.warn(
+            "title", "no-id", "expected a case id or a title to make one from, found neither",
+            "give the case an id in the issue, or pass one: sikb new ID --from-issue FILE",
         )  # fmt: skip
     return made or None
 

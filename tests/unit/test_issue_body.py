@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.data import issue_body, issue_forms
-from generator.data.from_issue import kebab, read_proposal, render_case, resolve
+from generator.data.from_issue import case_id, kebab, read_proposal, render_case, resolve
 from generator.data.scaffold import taxonomy_of
 from generator.model.taxonomy import Taxonomy
 from tests.conftest import FIXTURES
@@ -237,9 +237,31 @@ def test_any_body_gives_problems_never_an_exception(text: str) -> None:
     """Whatever an author edits the body into: a proposal whose file has the case's keys only."""
     tax = taxonomy_of(FIXTURES / "kb")
     p = read_proposal(text, tax, "issue.md")
-    if not p.answers:
-        assert [m.code for m in p.problems] == ["not-a-form"]
+    if not p.answers:  # no heading of the form, or only repeated ones
+        assert p.problems
         return
     front = yaml.safe_load(render_case(tax, p.front, TODAY).split("\n---\n")[0][4:])
     assert set(front) <= {*p.front, "criteria", "updated"}
     assert front["title"] == p.front["title"]
+
+
+def test_without_an_id_or_a_title_nothing_can_be_named(form: dict[str, Any], tax: Taxonomy) -> None:
+    """No id to write the file under: the problem says what to give."""
+    p = _read(form, tax, title="", id="")
+    assert case_id(p, None) is None
+    assert _messages(p) == [
+        "issue.md:1:1: warning[no-id] title: expected a case id or a title to make one from, "
+        "found neither; give the case an id in the issue, or pass one: sikb new ID "
+        "--from-issue FILE"
+    ]
+
+
+def test_an_invalid_id_is_made_valid_and_said(form: dict[str, Any], tax: Taxonomy) -> None:
+    """'Youth Lab' is written as youth-lab, and the warning says so."""
+    p = _read(form, tax, id="Youth Lab")
+    assert case_id(p, None) == "youth-lab"
+    assert _messages(p) == [
+        "issue.md:5:1: warning[invalid-id] id: 'Youth Lab' is not a valid case id: lowercase "
+        "ASCII letters, digits and single hyphens, at most 80 characters; the case is written "
+        "as 'youth-lab'"
+    ]
