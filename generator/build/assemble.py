@@ -5,9 +5,10 @@ Each language is built on its own (CI runs one job per language), into a folder 
 order, and the site's URL. ``assemble`` checks each part (its manifest lists exactly the
 files it holds, it holds only its languages' folders), that the parts agree on the site
 and hold every language once, then copies their language folders into a new site and
-writes what the full build writes at the top (the root page and sitemap,
-``engine.write_root``) and the manifest, swapped in whole as ``sikb build`` does
-(``publish``). The site is the one ``sikb build`` makes, byte for byte (tests/e2e).
+writes what the full build writes at the top (``finish``: the root page and sitemap,
+``engine.write_root``, and the default language's 404 page) and the manifest, swapped in
+whole as ``sikb build`` does (``publish``). The site is the one ``sikb build`` makes, byte
+for byte (tests/e2e).
 
 Engine-neutral but for ``write_root``: folders and files only.
 """
@@ -27,6 +28,9 @@ from generator.paths import Layout
 
 PART = ".sikb-part.json"
 """What a part holds, written beside its language folders (and listed in its manifest)."""
+NOT_FOUND = "404.html"
+"""The default language's page for an address that is not in the site, also at the site's
+root, where a host that serves one such page for the whole site looks (GitHub Pages)."""
 
 
 class PartError(Exception):
@@ -58,10 +62,13 @@ def chosen(languages: Sequence[str], wanted: Sequence[str] | None) -> list[str]:
 
 
 def finish(layout: Layout, languages: Sequence[str], only: Sequence[str] | None, url: str) -> None:
-    """After every language built: the root page and sitemap; for a part (``only``, the
+    """After every language built: the root page, sitemap and 404 page; for a part (``only``, the
     languages ``--language`` named), what it holds instead."""
     if not only:
         engine.write_root(layout, languages, url)
+        page = layout.language_site(languages[0]) / NOT_FOUND
+        if page.is_file():  # its links start at the site's root path: /en/assets/...
+            shutil.copyfile(page, layout.site / NOT_FOUND)
         return
     record = {
         "languages": chosen(languages, only),

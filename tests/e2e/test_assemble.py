@@ -92,6 +92,7 @@ def test_the_assembled_site_is_the_full_build_file_for_file(parts: Path, tmp_pat
     assert _kinds(assembled) == _kinds(built)
     assert {"index.html", "sitemap.xml", "en/index.html", "uk/data/cases.csv"} <= set(built)
     assert PART not in assembled
+    assert built["404.html"] == built["en/404.html"]  # GitHub Pages' page for any address
 
 
 def test_a_release_attaches_each_languages_data_files_and_the_schema(kb: Path) -> None:
