@@ -269,3 +269,32 @@ def test_new_in_a_terminal_asks_and_offers_the_terms(kb: Path) -> None:
         ["civic"],
         [],
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["new", "x"], "sikb new: error: the following arguments are required: --country\n"),
+        (
+            ["new", "--country", "MD"],
+            "sikb new: error: give the case id first: sikb new ID --country XX ...\n",
+        ),
+        (
+            ["new", "--from-issue", "issue.md", "--country", "MD"],
+            "sikb new: error: --from-issue takes every answer from the issue; leave out "
+            "--country, --sector, --theme, --language and --title\n",
+        ),
+        (["new", "--from-issue", "nope.md"], "sikb new: error: cannot read nope.md: "),
+        (
+            ["new", "Bad Id", "--from-issue", "nope.md"],
+            "sikb new: error: 'Bad Id' is not a valid case id: use lowercase ASCII letters, "
+            "digits and single hyphens, at most 80 characters (e.g. 'upshift-moldova')\n",
+        ),
+    ],
+)
+def test_a_mistake_in_the_command_is_a_usage_error(kb: Path, args: list[str], message: str) -> None:
+    """Exit 2, one line on stderr, nothing written."""
+    run = sikb(*args, cwd=kb)
+    assert run.returncode == 2
+    assert run.stderr.startswith(message)
+    assert len(run.stderr.splitlines()) == 1
