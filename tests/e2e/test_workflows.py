@@ -65,6 +65,33 @@ def test_the_workflows_are_the_four_the_readme_describes() -> None:
         assert f"`.github/workflows/{name}`" in readme
 
 
+def _readme_bullets() -> dict[str, str]:
+    """The README's "On GitHub" section: each workflow's bullet, by the file it names."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## On GitHub\n", 1)[1].split("\n## ", 1)[0]
+    found = re.findall(r"^- `\.github/workflows/([\w.-]+)`(.*?)(?=^- |\Z)", section, re.M | re.S)
+    return dict(found)
+
+
+def test_each_workflow_runs_the_commands_the_readme_says_it_runs() -> None:
+    """Every `sikb`, `make` and `gh` command in a workflow's bullet, up to its first
+    placeholder (LANG, FILE), is in that workflow's scripts."""
+    bullets = _readme_bullets()
+    assert sorted(bullets) == sorted(NAMES)
+    for name, text in bullets.items():
+        commands = [
+            c for c in re.findall(r"`([^`]+)`", text) if c.split()[0] in ("sikb", "make", "gh")
+        ]
+        assert commands, name
+        for command in commands:
+            words = []
+            for word in command.split():
+                if word.isupper() or "<" in word:
+                    break
+                words.append(word)
+            assert " ".join(words) in scripts(name), (name, command)
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it(name: str) -> None:
     lines = (WORKFLOWS / name).read_text(encoding="utf-8").splitlines()
