@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.meta import StrictModel
@@ -87,6 +87,15 @@ class Status(Term):
     """A case with this status has not started: only its period may start in the future."""
     finished: bool = False
     """A case with this status finished when its period ends, which so is not in the future."""
+
+    @model_validator(mode="after")
+    def _not_both(self) -> Status:
+        if self.not_started and self.finished:
+            raise PydanticCustomError(
+                "status-flags",
+                "a status cannot be both 'not_started' and 'finished'; keep one, or neither",
+            )
+        return self
 
 
 class FacetTerm(StrictModel):

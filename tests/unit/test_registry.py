@@ -186,3 +186,18 @@ def test_a_status_marked_in_the_taxonomy_changes_the_date_rules(tmp_path: Path) 
 
 def test_the_explorer_links_a_case_by_the_pattern_paths_gives() -> None:
     assert case_href_pattern(EXPLORER_PATH) == "../cases/{id}/"
+
+
+def test_a_status_both_not_started_and_finished_is_refused() -> None:
+    both = KB.replace(
+        "  - id: completed\n    finished: true\n",
+        "  - id: completed\n    finished: true\n    not_started: true\n",
+    )
+    assert [p[:4] for p in problems(both)] == [
+        (
+            line_of(both, "  - id: completed"),
+            "invalid-value",
+            "statuses[1]",
+            "a status cannot be both 'not_started' and 'finished'; keep one, or neither",
+        )
+    ]
