@@ -32,6 +32,8 @@ EXPLORER_DATA = "explorer/data.json"
 """The explorer's compact records (``dataset.Dataset.explorer``), beside its page."""
 EXPLORER_SUMMARIES = "explorer/summaries.json"
 """The cases' summaries, loaded by the explorer when first shown."""
+FEED = "feed.xml"
+"""Each language's Atom feed of new and updated cases, at its root (``data.feed``)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,23 @@ def cases_url(site_url: str, lang: str) -> str:
 
 def case_path(case_id: str) -> str:
     return f"{CASES}/{case_id}.md"
+
+
+def case_url(site_url: str, lang: str, case_id: str) -> str:
+    """A case page's permanent URL in ``lang``: ``<site_url><lang>/cases/<id>/``."""
+    return f"{cases_url(site_url, lang)}{case_id}/"
+
+
+def case_file(case_id: str, kind: str) -> str:
+    """A file beside a case's page, in its folder: ``cases/<id>/<id>.<kind>``, where
+    ``kind`` is ``json`` (the case as data), ``csl.json`` (CSL-JSON) or ``bib`` (BibTeX);
+    from the page, its URL is ``<id>.<kind>`` (``relative``)."""
+    return f"{CASES}/{case_id}/{case_id}.{kind}"
+
+
+def feed_url(site_url: str, lang: str) -> str:
+    """The absolute URL of ``lang``'s Atom feed: ``<site_url><lang>/feed.xml``."""
+    return f"{language_url(site_url, lang)}{FEED}"
 
 
 def case_href_pattern(here: str) -> str:
