@@ -27,6 +27,12 @@ CASES = "cases"
 """The folder of case pages in each language's tree (and of case files in the root)."""
 DATA_CSV = "data/cases.csv"
 DATA_JSON = "data/cases.json"
+DATA_PACKAGE = "data/datapackage.json"
+"""The Frictionless Data Package describing the files of ``data/`` (``data.datapackage``)."""
+DATA_TAXONOMY = "data/taxonomy.json"
+DATA_SCHEMA = "data/case.schema.json"
+DATA_PAGE = "data/index.md"
+"""The data page: what is there, the codebook, the licence, how to cite, the downloads."""
 EXPLORER_PATH = "explorer/index.md"
 EXPLORER_DATA = "explorer/data.json"
 """The explorer's compact records (``dataset.Dataset.explorer``), beside its page."""
@@ -95,6 +101,12 @@ def cases_url(site_url: str, lang: str) -> str:
 
 def case_path(case_id: str) -> str:
     return f"{CASES}/{case_id}.md"
+
+
+def redirect_page(case_id: str) -> str:
+    """A retired case id's page in a language's built site, ``cases/<id>/index.html``: an
+    HTML page that sends the reader to its successor (``engine``, written after the build)."""
+    return f"{CASES}/{case_id}/index.html"
 
 
 def case_url(site_url: str, lang: str, case_id: str) -> str:
