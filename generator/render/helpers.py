@@ -6,6 +6,7 @@ One ``Helpers`` per page, made by the ``Renderer``; every value from a case is e
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
@@ -13,16 +14,22 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from generator import paths
+from generator.data.dataset import plural_forms
 from generator.i18n import names
+from generator.i18n.catalogs import N_, Nn_, translations
 from generator.markup import html_blocks
 from generator.markup.markdown_safe import md_text
 from generator.model import views
 from generator.model.collection import Case
 from generator.paths import case_path, list_path, term_path
-from generator.render import charts
+from generator.render import charts, worldmap
 
 if TYPE_CHECKING:
     from generator.render.pages import Renderer
+
+MAP_TITLE = N_("Map of the cases by country")
+MAP_NONE = N_("No cases")
+MAP_LABEL = Nn_("%(name)s: %(num)d case", "%(name)s: %(num)d cases")
 
 
 class Helpers:
@@ -98,6 +105,14 @@ class Helpers:
             bits.append(Markup(md_text(views.start_year(case))))
         return self.case(case) + Markup(" — ") + Markup(" · ").join(bits)
 
+    def summary(self, case: Case) -> Markup:
+        return Markup(md_text(self.texts[case.id].summary))
+
+    def case_url(self, case: Case) -> Markup:
+        """A case page's absolute URL, written out (a printed page cannot follow a link)."""
+        url = paths.cases_url(self.r.options.settings.site_url, self.r.lang) + case.id + "/"
+        return Markup(md_text(url))
+
     def date(self, text: str) -> str:
         return names.format_partial(text, self.r.lang)
 
@@ -133,6 +148,40 @@ class Helpers:
             )
         legend = [(r, f"{vocab.symbols[r]} {self.label('ratings', r)}") for r in vocab.ratings]
         return Markup(charts.profile_svg(title, rows, legend))
+
+    def map(
+        self, region: str | None = None, country: str | None = None, forms: bool = False
+    ) -> Markup:
+        """The map of the cases by country: the world, a region, or a country in its region.
+
+        ``forms``: the label's plural forms for a script that recounts (the explorer's).
+        """
+        tr, have, countries = (
+            translations(self.r.lang),
+            self.by_kind["countries"],
+            self.tax.countries,
+        )
+        frame: list[str] | None = None
+        codes = list(have)
+        if country is not None or region is not None:
+            region = region or countries[str(country)].region
+            frame = [c for c in countries if countries[c].region == region]
+            codes = [country] if country is not None else [c for c in frame if c in have]
+        shown = []
+        for code in codes:
+            n, name = len(have.get(code, [])), self.label("countries", code)
+            label = tr.ungettext(*MAP_LABEL, n) % {"name": name, "num": n}
+            shown.append(
+                worldmap.Country(code, self.href(term_path("countries", code)), n, name, label)
+            )
+        words = ""
+        if forms:
+            words = json.dumps(
+                plural_forms(tr.ungettext, self.r.lang)(*MAP_LABEL), ensure_ascii=False
+            )
+        view = worldmap.view(frame)
+        title, none = tr.ugettext(MAP_TITLE), tr.ugettext(MAP_NONE)
+        return Markup(worldmap.figure(view, shown, title, none, words))
 
     def mix_ratings(self, cases: Sequence[Case], criterion: str) -> list[tuple[str, int]]:
         counts = dict.fromkeys(self.r.vocab.ratings, 0)

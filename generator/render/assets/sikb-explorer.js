@@ -418,6 +418,7 @@
     });
     this.renderResults();
     this.renderCompare();
+    this.renderMap();
     this.root.setAttribute("data-matches", String(this.matched.length));
     this.root.setAttribute("data-shows", writeURL(data, this.s));
     this.timing = performance.now() - t0;
@@ -486,6 +487,30 @@
     }
     this.results.replaceChildren(out);
     this.more.hidden = this.matched.length <= this.s.shown;
+  };
+
+  /* The map above the explorer (generator/render/worldmap.py) follows the filters: each
+   * country's shade, and its name and count in words, among the cases that match. Its
+   * classes double: 1, 2-3, 4-7, ... up to the sixth, as worldmap.shade draws them. */
+  Explorer.prototype.renderMap = function () {
+    var map = document.querySelector(".sikb-map[data-forms]"), d = this.data.dim.country;
+    if (!map || !d) return;
+    var self = this, lang = this.data.raw.language, n = {};
+    var forms = this.mapForms || (this.mapForms = JSON.parse(map.dataset.forms));
+    this.matched.forEach(function (i) {
+      d.values[i].forEach(function (v) { n[d.ids[v]] = (n[d.ids[v]] || 0) + 1; });
+    });
+    map.querySelectorAll("a[data-country]").forEach(function (a) {
+      var count = n[a.dataset.country] || 0;
+      if (a.dataset.count === String(count)) return;
+      a.dataset.count = String(count);
+      var num = count.toLocaleString(lang), name = a.dataset.name;
+      var text = (forms[self.plural.select(count)] || forms.other)
+        .replace(/%\(name\)s|%\(num\)d/g, function (m) { return m === "%(name)s" ? name : num; });
+      a.setAttribute("aria-label", text);
+      a.querySelector("title").textContent = text;
+      a.querySelector("path").setAttribute("class", "sikb-map__c" + Math.min(32 - Math.clz32(count), 6));
+    });
   };
 
   /* The chosen countries side by side, over the cases that pass every other filter. */
