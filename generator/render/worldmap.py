@@ -24,6 +24,7 @@ TOLERANCE = 0.6
 MARKER = 6.0
 """A country narrower and shorter than this in a view is also drawn as a dot, to click."""
 SHADES = 6
+_Arc = Callable[[int], list[tuple[float, float]]]
 """Classes by number of cases: 1, 2-3, 4-7, 8-15, 16-31, 32 and more."""
 
 
@@ -149,12 +150,33 @@ def _ring_path(points: Sequence[tuple[float, float]], v: View) -> str:
     return f"M{_numbers(ints[0])}l{_numbers(moves)}z"
 
 
-def _rings(
-    polygons: Iterable[geo.Polygon], v: View, arc: Callable[[int], list[tuple[float, float]]]
-) -> str:
+@cache
+def _arc_boxes(resolution: str) -> tuple[tuple[float, float, float, float], ...]:
+    """Each arc's projected box: a ring off the view is left before it is drawn."""
+    return tuple(
+        (min(x for x, _ in a), min(y for _, y in a), max(x for x, _ in a), max(y for _, y in a))
+        for a in geo.projected(resolution)
+    )
+
+
+def _off(ring: geo.Ring, v: View, boxes: Sequence[tuple[float, float, float, float]]) -> bool:
+    """Whether the ring lies wholly outside the view (and a margin)."""
+    parts = [boxes[i if i >= 0 else ~i] for i in ring]
+    (x0, y1), (x1, y0) = (
+        v.px((min(b[0] for b in parts), min(b[1] for b in parts))),
+        v.px((max(b[2] for b in parts), max(b[3] for b in parts))),
+    )
+    return x1 < -20 or x0 > WIDTH + 20 or y1 < -20 or y0 > v.height + 20
+
+
+def _rings(polygons: Iterable[geo.Polygon], v: View, resolution: str, arc: _Arc) -> str:
+    """The path data of ``polygons``' rings in view ``v``, those it shows."""
     out = []
+    boxes = _arc_boxes(resolution)
     for polygon in polygons:
         for ring in polygon:
+            if _off(ring, v, boxes):
+                continue
             points: list[tuple[float, float]] = []
             for i in ring:
                 part = arc(i)
@@ -163,7 +185,7 @@ def _rings(
     return "".join(out)
 
 
-def _arcs(resolution: str, v: View) -> Callable[[int], list[tuple[float, float]]]:
+def _arcs(resolution: str, v: View) -> _Arc:
     """Arc ``i`` in view ``v``, simplified, drawn once however many rings share it."""
     arcs = geo.projected(resolution)
     drawn: dict[int, list[tuple[float, float]]] = {}
@@ -181,14 +203,14 @@ def _arcs(resolution: str, v: View) -> Callable[[int], list[tuple[float, float]]
 def outlines(v: View) -> dict[str, str]:
     """Each country's path data in view ``v`` (1:110m); "" where the view does not show it."""
     arc = _arcs("110m", v)
-    return {code: _rings(polygons, v, arc) for code, polygons in geo.load().shapes.items()}
+    return {code: _rings(p, v, "110m", arc) for code, p in geo.load().shapes.items()}
 
 
 @cache
 def _outline(v: View, resolution: str, code: str) -> str:
     if resolution == "110m":
         return outlines(v).get(code, "")
-    return _rings(geo.load(resolution).shapes[code], v, _arcs(resolution, v))
+    return _rings(geo.load(resolution).shapes[code], v, resolution, _arcs(resolution, v))
 
 
 def _shape(code: str, v: View, css: str) -> str:
