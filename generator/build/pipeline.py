@@ -12,18 +12,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.engine import mkdocs_adapter as engine
-from generator.build import assemble, publish
-from generator.search import search_index
-from generator.model.collection import Collection
-from generator.validate.collection import load
-from generator.problems import Problem, Severity, promote
 from generator import settings as run_settings
-from generator.settings import Settings
+from generator.build import assemble, publish
+from generator.engine import mkdocs_adapter as engine
+from generator.model.collection import Collection
 from generator.paths import Layout
+from generator.problems import Problem, Severity, promote
 from generator.render.describe import describe
 from generator.render.pages import Options
 from generator.render.site import DOCS_DIR, TreeReport, handwritten_files, write_language
+from generator.search import search_index
+from generator.settings import Settings
+from generator.validate.collection import load
 
 log = logging.getLogger(__name__)
 
