@@ -1,5 +1,5 @@
-"""``sikb validate``, ``schema``, ``stats``, ``fingerprint`` and ``i18n``: the commands
-that read the collection and print."""
+"""``sikb validate``, ``schema``, ``stats``, ``fingerprint``, ``i18n`` and ``ids``: the
+commands that read the collection and print."""
 
 from __future__ import annotations
 
@@ -45,12 +45,17 @@ def register(sub: Any) -> dict[str, Handler]:
     p.add_argument(
         "--strict", action="store_true", help="exit 1 if any interface string is missing"
     )
+    p = sub.add_parser(
+        "ids", help="list the cases not yet in published-ids.txt (stable ids: README)"
+    )
+    p.add_argument("--update", action="store_true", help="add them to published-ids.txt")
     return {
         "validate": _validate,
         "schema": _schema,
         "stats": _stats,
         "fingerprint": _fingerprint,
         "i18n": _i18n,
+        "ids": _ids,
     }
 
 
@@ -115,6 +120,23 @@ def _stats(root: Path, args: argparse.Namespace) -> int:
         print(json.dumps(counts, ensure_ascii=False, indent=2))
     else:
         print(render_stats(counts, result.collection.taxonomy))
+    return EXIT_OK
+
+
+def _ids(root: Path, args: argparse.Namespace) -> int:
+    from generator.validate.retired import PUBLISHED_FILE, published, update
+
+    result = loaded_or_report(root, args.settings)
+    if result.collection is None:
+        return EXIT_PROBLEMS
+    cases = result.collection.cases
+    if args.update:
+        new = update(root, cases)
+        print(f"{PUBLISHED_FILE}: {len(new)} id(s) added", *new, sep="\n  ")
+    else:
+        known = {case_id for _, case_id in published(root)}
+        new = sorted(set(cases) - known)
+        print(f"{len(new)} case(s) not yet in {PUBLISHED_FILE}", *new, sep="\n  ")
     return EXIT_OK
 
 

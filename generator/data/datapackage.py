@@ -68,10 +68,15 @@ def files(data: Dataset, homepage: str) -> dict[str, str]:
         CSV: data.csv_text(),
         JSON: data.json_text(),
         TAXONOMY: taxonomy_json(taxonomy),
-        SCHEMA: json.dumps(case_schema(taxonomy), ensure_ascii=False, indent=2) + "\n",
+        SCHEMA: schema_json(taxonomy),
     }
     out[PACKAGE] = package(taxonomy, data.lang, homepage, out)
     return out
+
+
+def schema_json(taxonomy: Taxonomy) -> str:
+    """``case.schema.json``: what ``sikb schema`` prints."""
+    return json.dumps(case_schema(taxonomy), ensure_ascii=False, indent=2) + "\n"
 
 
 def package(taxonomy: Taxonomy, lang: str, homepage: str, files: Mapping[str, str]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.model.meta import CaseMeta, TranslationMeta
 from generator.model.taxonomy import Taxonomy
@@ -38,3 +38,6 @@ class Collection:
     cases: Mapping[str, Case]
     translations: Mapping[str, Mapping[str, Translation]]
     """Translations by case id, then by language."""
+    retired: Mapping[str, str | None] = field(default_factory=dict)
+    """Published ids no longer in ``cases/`` (``retired.yaml``): the case each was merged
+    into, or None; each gets a page that sends the reader on (``render.redirects``)."""

@@ -23,7 +23,9 @@ from generator.markup.html_blocks import defuse
 from generator.markup.markdown_safe import md_text, meta_text
 from generator.model.collection import Collection
 from generator.model.vocabulary import Vocabularies
+from generator.render.data_page import data_pages
 from generator.render.pages import Options, Page, Renderer
+from generator.render.redirects import redirects
 from generator.search import search_index
 
 ASSETS = Path(__file__).parent / "assets"
@@ -169,6 +171,7 @@ def write_language(
     default = collection.taxonomy.default_language
     renderer = Renderer(collection, lang, options)
     pages = renderer.render()
+    pages += data_pages(renderer, pages) + redirects(collection, lang, options.settings.site_url)
     every = [*pages, *handwritten(root / DOCS_DIR, lang, default), *assets(renderer.vocab)]
     report = write_tree(every, out, lang)
     words = (
