@@ -228,12 +228,18 @@ def _shape(code: str, v: View, css: str) -> str:
 
 
 def svg(v: View, countries: Sequence[Country], title: str) -> str:
-    """The map: grey land, then one link per country in ``countries``."""
+    """The map: grey land, then one link per country in ``countries``.
+
+    A link's address is ``xlink:href``, which SVG 2 still reads, not ``href``: Material's
+    instant navigation sets the ``href`` of every element with one, and an SVG link's is
+    read-only (a TypeError on every page).
+    """
     linked = {c.code for c in countries}
     land = "".join(d for code, d in outlines(v).items() if code not in linked)
     out = [
         f'<svg class="sikb-map__svg" viewBox="0 0 {WIDTH} {v.height}" role="group" '
-        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink">',
         f'<path class="sikb-map__land" d="{land}"/>',
     ]
     for c in countries:
@@ -241,8 +247,9 @@ def svg(v: View, countries: Sequence[Country], title: str) -> str:
         if shape:
             label = escape(c.label)
             out.append(
-                f'<a href="{escape(c.href)}" aria-label="{label}" data-country="{escape(c.code)}" '
-                f'data-name="{escape(c.name)}" data-count="{c.count}"><title>{label}</title>'
+                f'<a xlink:href="{escape(c.href)}" aria-label="{label}" '
+                f'data-country="{escape(c.code)}" data-name="{escape(c.name)}" '
+                f'data-count="{c.count}"><title>{label}</title>'
                 f"{shape}</a>"
             )
     out.append("</svg>")

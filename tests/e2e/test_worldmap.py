@@ -61,7 +61,7 @@ def test_the_page_has_the_map_with_a_link_per_country_with_cases(
         shapes = [n for n in a.iter() if n.tag in ("path", "circle")]
         assert len(shapes) == 1
         assert shapes[0].attrs["class"] == "sikb-map__c1"  # one case each
-        assert (page.parent / a.attrs["href"] / "index.html").resolve().is_file()
+        assert (page.parent / a.attrs["xlink:href"] / "index.html").resolve().is_file()
         assert a.find("title").text == a.attrs["aria-label"]
     assert len(figure.find_all("path", class_="sikb-map__land")) == 1
 

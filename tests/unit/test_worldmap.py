@@ -86,7 +86,7 @@ def country(code: str, n: int, name: str = "") -> worldmap.Country:
 def test_one_linked_shape_per_country_with_cases() -> None:
     shown = [country("UA", 12), country("MD", 5), country("US", 1)]
     svg = worldmap.svg(worldmap.view(), shown, "Map")
-    links = re.findall(r'<a href="([^"]*)" aria-label="([^"]*)"[^>]*>(.*?)</a>', svg)
+    links = re.findall(r'<a xlink:href="([^"]*)" aria-label="([^"]*)"[^>]*>(.*?)</a>', svg)
     assert [(h, label) for h, label, _ in links] == [
         ("../countries/ua/", "UA: 12 cases"),
         ("../countries/md/", "MD: 5 cases"),
