@@ -9,10 +9,14 @@
   clean site: every ``<script>`` (``src=...`` or its text) and every iframe, frame,
   object, embed, form, base, applet and ``<meta http-equiv>`` (tag and attributes).
   Relative prefixes (``../../``) are taken out, so pages at any depth compare equal.
+  A case page's JSON-LD (``<script type="application/ld+json">``, render/jsonld.py) is
+  ``JSON_LD`` when its text is JSON an HTML parser read whole (no ``<`` in it), and its
+  text otherwise, which no clean site has.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -23,6 +27,7 @@ URL_ATTRIBUTES = frozenset(
 )  # fmt: skip
 BANNED_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "form", "base",
                          "applet", "portal"})  # fmt: skip
+JSON_LD = "<json-ld>"
 _SCRIPT_URL = re.compile(r"(javascript|data|vbscript):", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\ufeff]+")
 
@@ -38,6 +43,7 @@ class _Hazards(HTMLParser):
         self.found: list[str] = []
         self.scripts: list[str] = []
         self._script: list[str] | None = None
+        self._json_ld = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
@@ -46,6 +52,7 @@ class _Hazards(HTMLParser):
                 self.scripts.append(_depthless(f"src={values['src']}"))
             else:
                 self._script = []
+                self._json_ld = values.get("type") == "application/ld+json" and len(values) == 1
         if tag in BANNED_TAGS or (tag == "meta" and "http-equiv" in values):
             self.scripts.append(_depthless(f"<{tag} {sorted(values.items())}>"))
         for k, v in values.items():
@@ -62,8 +69,18 @@ class _Hazards(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
-            self.scripts.append(_depthless("".join(self._script)))
+            text = "".join(self._script)
+            self.scripts.append(JSON_LD if self._json_ld and _json(text) else _depthless(text))
             self._script = None
+
+
+def _json(text: str) -> bool:
+    """JSON with no ``<``: nothing in it could have ended the script early."""
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return "<" not in text
 
 
 def _depthless(text: str) -> str:

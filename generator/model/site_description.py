@@ -69,6 +69,15 @@ class Licence:
 
 
 @dataclass(frozen=True)
+class Feed:
+    """The language's Atom feed, linked from every page's head."""
+
+    path: str
+    """Relative to the language's site (``feed.xml``)."""
+    title: str
+
+
+@dataclass(frozen=True)
 class SiteDescription:
     """One language's site, as any engine needs it."""
 
@@ -86,6 +95,9 @@ class SiteDescription:
     search: SearchBox
     licences: tuple[Licence, ...] = ()
     """The licences of the site's content and code, for every page's footer."""
+    feed: Feed | None = None
+    locale: str = ""
+    """The language with its likeliest territory (``ru_RU``), as OpenGraph's ``og:locale``."""
     render_once: bool = True
     """Let the engine render what every page shares (navigation, search box) once per
     build, if it can (MkDocs: ``mkdocs_hooks.py``); an optimisation only, the site built

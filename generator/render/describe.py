@@ -9,12 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from babel.core import get_global
+
+from generator.data.citation import SITE_NAME
 from generator.i18n.catalogs import N_, translations
 from generator.i18n.labels import Labels
 from generator.i18n.names import autonym
 from generator.markup.markdown_safe import safe_url
 from generator.model.site_description import (
     Alternate,
+    Feed,
     Licence,
     NavItem,
     SearchBox,
@@ -23,11 +27,11 @@ from generator.model.site_description import (
 )
 from generator.model.taxonomy import Taxonomy
 from generator.model.vocabulary import Vocabularies
-from generator.paths import EXPLORER_PATH, language_url, other_language
+from generator.paths import EXPLORER_PATH, FEED, language_url, other_language
+from generator.render.cite import FEED_TITLE
 from generator.render.pages import EXPLORER, HANDWRITTEN, KIND_TITLES
 from generator.search.search_index import ERROR, FILTERS_LABEL, TOO_COMMON
 
-SITE_NAME = N_("SIKB — Social Innovation Knowledge Base")
 HOME = N_("Home")
 ABOUT_SECTION = N_("About")
 CONTENT_LICENCE = (
@@ -89,5 +93,15 @@ def describe(
             Licence(_(covers), name, safe_url(_(url)))
             for covers, name, url in (CONTENT_LICENCE, CODE_LICENCE)
         ),
+        feed=Feed(FEED, f"{_(SITE_NAME)}: {_(FEED_TITLE)}"),
+        locale=og_locale(lang),
         render_once=render_once,
     )
+
+
+def og_locale(lang: str) -> str:
+    """``lang`` with its likeliest territory per CLDR (``uk`` -> ``uk_UA``), or as it is."""
+    likely = str(get_global("likely_subtags").get(lang.replace("-", "_"), lang))
+    parts = likely.split("_")
+    territory = next((p for p in parts[1:] if len(p) == 2 and p.isupper()), "")
+    return f"{parts[0]}_{territory}" if territory else lang

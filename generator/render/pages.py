@@ -31,12 +31,14 @@ from generator.paths import (
     EXPLORER_DATA,
     EXPLORER_PATH,
     EXPLORER_SUMMARIES,
+    FEED,
     case_path,
     cases_url,
     list_path,
     relative,
     term_path,
 )
+from generator.render import cite
 from generator.render.helpers import Helpers
 from generator.settings import Settings
 
@@ -193,7 +195,28 @@ class Renderer:
             self._kind_index(kind)
         self._home()
         self._explorer()
+        self.pages.append(Page(FEED, cite.feed_text(self.texts, self.lang, self.site_url)))
         return self.pages
+
+    @property
+    def site_url(self) -> str:
+        return self.options.settings.site_url
+
+    @property
+    def dataset(self) -> Dataset:
+        """The language's records: the data files, the explorer, each case's JSON; made
+        again for another collection or texts (a copy for an edit: ``incremental``)."""
+        made = self.__dict__.get("_dataset")
+        if made is None or made.collection is not self.collection or made.texts is not self.texts:
+            made = Dataset(
+                self.collection,
+                self.texts,
+                self.labels,
+                self.lang,
+                cases_url(self.site_url, self.lang),
+            )
+            self.__dict__["_dataset"] = made
+        return made
 
     def _emit(self, path: str, template: str, **context: Any) -> None:
         here = path
@@ -209,6 +232,9 @@ class Renderer:
         text = self.texts[case.id]
         m = case.meta
         related = [self.collection.cases[r] for r in m.related if r in self.collection.cases]
+        record = self.dataset.record(case)
+        cited = cite.for_case(self.collection, text, self.labels, record, self.site_url)
+        self.pages += [Page(path, file) for path, file in cited.files.items()]
         self._emit(
             case_path(case.id),
             "case.md.j2",
@@ -217,6 +243,7 @@ class Renderer:
             State=State,
             body=Markup(html_blocks.defuse(text.body)),
             related=related,
+            cite=cited,
             edit=self._edit_link(case),
             ratings=self._ratings(case, text),
             filters=[
@@ -285,10 +312,7 @@ class Renderer:
     def _explorer(self) -> None:
         """The explorer page, its data and the downloads it falls back to without script."""
         tr = translations(self.lang)
-        data = Dataset(
-            self.collection, self.texts, self.labels, self.lang,
-            cases_url(self.options.settings.site_url, self.lang),
-        )  # fmt: skip
+        data = self.dataset
         words: dict[str, Any] = {k: tr.ugettext(v) for k, v in EXPLORER_UI.items()}
         forms = plural_forms(tr.ungettext, self.lang)
         words.update({k: forms(*v) for k, v in EXPLORER_PLURALS.items()})

@@ -4,7 +4,7 @@ A link ``<id>.md#anchor`` in a case body lands on the page of case ``<id>`` in t
 language of the page it is on. That page shows the case's translation into that
 language if there is one, else its original (``views.case_text``), under headings of
 its own (``templates/site/case.md.j2``): the title, Facts, Criteria at a glance, the
-body, Sources and, with related cases, Related cases. The toc extension gives every
+body, Sources, with related cases Related cases, and Cite this case. The toc extension gives every
 heading its id in the order of the page, so a heading of the body gets ``context`` in
 English and ``_4`` under Russian headings, and a body heading named like one of the
 page's own gets ``sources`` while the page's Sources heading after it gets ``sources_1``.
@@ -36,6 +36,8 @@ BEFORE = ("Facts", "Criteria at a glance")
 AFTER = ("Sources",)
 RELATED = "Related cases"
 """After Sources, on the page of a case with related cases."""
+CITE = "Cite this case"
+"""The last heading of every case page."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ def ids(page: PageText, lang: str) -> tuple[str, ...]:
     md = _markdown()
     gettext = translations(lang).gettext
     headings = [f"# {md_text(page.title)}", *(f"## {gettext(h)}" for h in BEFORE)]
-    after = [f"## {gettext(h)}" for h in (*AFTER, *((RELATED,) if page.related else ()))]
+    related = (RELATED,) if page.related else ()
+    after = [f"## {gettext(h)}" for h in (*AFTER, *related, CITE)]
     text = "\n\n".join(
         [
             *headings,

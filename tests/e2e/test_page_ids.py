@@ -111,16 +111,16 @@ def test_the_edge_cases_give_the_ids_they_should(built: Path) -> None:
     assert en == (
         "lviv-services", "facts", "criteria-at-a-glance", "context", "sources", "facts_1",
         "lviv-services_1", "_1", "inside-a-note", "fnref:a", "fnref:b", "c-and-emphasis-code",
-        "context_1", "sources_1", "related-cases", "fn:a", "fn:b",
+        "context_1", "sources_1", "related-cases", "cite-this-case", "fn:a", "fn:b",
     )  # fmt: skip
     uk = _built_ids(built / "site" / "uk" / "cases" / "lviv-services" / "index.html")
     assert uk[:8] == (
         "lviv-services", "_1", "_2", "context", "sources", "facts", "lviv-services_1", "_3",
     )  # fmt: skip
-    assert uk[-5:] == ("context_1", "_4", "_5", "fn:a", "fn:b")  # Sources, Related cases
+    assert uk[-6:] == ("context_1", "_4", "_5", "_6", "fn:a", "fn:b")  # Sources, Related, Cite
     ru = _built_ids(built / "site" / "ru" / "cases" / "youth-lab-moldova" / "index.html")
     assert ru[:7] == ("_1", "_2", "_3", "_4", "sources", "facts", "lviv-services")
-    assert ru[-5:] == ("context", "_6", "_7", "fn:a", "fn:b")  # Sources, Related cases
+    assert ru[-6:] == ("context", "_6", "_7", "_8", "fn:a", "fn:b")  # Sources, Related, Cite
     fund = _built_ids(built / "site" / "en" / "cases" / "swedish-fund" / "index.html")
     assert fund[0] == "a-swedish-fund"  # en shows the translation's title
     fund_ru = _built_ids(built / "site" / "ru" / "cases" / "swedish-fund" / "index.html")

@@ -38,14 +38,15 @@ def test_the_ids_are_computed_with_the_toc_settings_and_extensions_of_mkdocs_yml
 
 
 def test_the_page_headings_are_those_the_case_template_writes_in_its_order() -> None:
-    """The title, Facts, Criteria at a glance, the body, Sources, Related cases."""
+    """The title, Facts, Criteria at a glance, the body, Sources, Related cases, Cite."""
     template = (REPO / "generator" / "render" / "templates" / "site" / "case.md.j2").read_text(
         encoding="utf-8"
     )
     lines = [line for line in template.splitlines() if line.startswith("#") or line == "{{ body }}"]
     written = [m.group(1) if (m := re.search(r'_\("([^"]+)"\)', line)) else line for line in lines]
     assert written == [
-        "# {{ t.title|md }}", *page_ids.BEFORE, "{{ body }}", *page_ids.AFTER, page_ids.RELATED
+        "# {{ t.title|md }}", *page_ids.BEFORE, "{{ body }}", *page_ids.AFTER, page_ids.RELATED,
+        page_ids.CITE,
     ]  # fmt: skip
 
 
@@ -53,10 +54,11 @@ def test_a_body_heading_gets_its_id_after_the_pages_own_headings_in_each_languag
     """In ru the page's own headings are Cyrillic (``_1``...), so the body's ``## Контекст``
     is ``_4``; a body heading named like the page's Sources takes ``sources`` first."""
     ru = PageText("Молодёжная лаборатория", "## Контекст\n\nТекст.\n", related=True)
-    assert page_ids.ids(ru, "ru") == ("_1", "_2", "_3", "_4", "_5", "_6")
+    assert page_ids.ids(ru, "ru") == ("_1", "_2", "_3", "_4", "_5", "_6", "_7")
     en = PageText("Lviv *services*", "## Sources\n\nText[^1].\n\n[^1]: A note.\n", related=False)
     assert page_ids.ids(en, "en") == (
-        "lviv-services", "facts", "criteria-at-a-glance", "sources", "fnref:1", "sources_1", "fn:1"
+        "lviv-services", "facts", "criteria-at-a-glance", "sources", "fnref:1", "sources_1",
+        "cite-this-case", "fn:1"
     )  # fmt: skip
 
 
