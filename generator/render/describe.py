@@ -27,8 +27,9 @@ from generator.model.site_description import (
 )
 from generator.model.taxonomy import Taxonomy
 from generator.model.vocabulary import Vocabularies
-from generator.paths import EXPLORER_PATH, FEED, language_url, other_language
+from generator.paths import DATA_PAGE, EXPLORER_PATH, FEED, language_url, other_language
 from generator.render.cite import FEED_TITLE
+from generator.render.data_page import DATA_TITLE
 from generator.render.pages import EXPLORER, HANDWRITTEN, KIND_TITLES
 from generator.search.search_index import ERROR, FILTERS_LABEL, TOO_COMMON
 
@@ -69,6 +70,7 @@ def describe(
         filters = tuple(SearchFilter(f.key, text(f.plural), text(f.all)) for f in facets)
     about = tuple(NavItem(_(HANDWRITTEN[n]), f"{n}.md") for n in HANDWRITTEN if n in handwritten)
     nav = [NavItem(_(HOME), "index.md"), NavItem(_(EXPLORER), EXPLORER_PATH)]
+    nav.append(NavItem(_(DATA_TITLE), DATA_PAGE))
     nav += [NavItem(_(KIND_TITLES[k]), f"{k}/index.md") for k in KIND_TITLES if k != "regions"]
     if about:
         nav.append(NavItem(_(ABOUT_SECTION), children=about))
