@@ -214,3 +214,11 @@ def test_a_hostile_case_s_json_ld_and_files_stay_data(collection: Collection) ->
     _fields(files["lviv-services.bib"])
     assert cited.links == {"json": "lviv-services.json", "csl.json": "lviv-services.csl.json",
                            "bib": "lviv-services.bib"}  # fmt: skip
+
+
+def test_the_sanitiser_drops_json_ld_that_contributor_markup_makes() -> None:
+    from generator.markup.sanitise import clean
+
+    html = clean('<script type="application/ld+json">{"a": 1}</script><p>x</p>')
+    assert "script" not in html
+    assert html.endswith("<p>x</p>")
