@@ -15,6 +15,7 @@ from typing import Any
 from generator.data.dataset import columns
 from generator.i18n.catalogs import N_, translations
 from generator.i18n.labels import Labels
+from generator.model.meta import SCOPES
 from generator.model.taxonomy import Taxonomy
 from generator.model.vocabulary import Facet, Vocabularies
 
@@ -43,6 +44,15 @@ _FIXED = {
         "or when the end is not known."
     ),
     "updated": N_("The date the case was last checked against its sources (YYYY-MM-DD)."),
+}
+_REACH = {
+    "scope": N_("“global” for a case that happens worldwide, in no country of its own."),
+    "discussed_in": N_(
+        "The countries whose sources discuss the case although it does not happen there "
+        "(ids from the taxonomy, taxonomy.json, “countries”), separated by “; ”: they are "
+        "never counted among its countries."
+    ),
+    "discussed_in_labels": N_("The names of the countries in discussed_in, in this language."),
 }
 _IDS = N_("%(name)s: ids from the taxonomy (taxonomy.json, “%(vocabulary)s”).")
 _IDS_LIST = N_(
@@ -101,7 +111,7 @@ def codebook(taxonomy: Taxonomy, lang: str) -> list[Column]:
     labels = Labels(taxonomy, lang)
     vocab = Vocabularies.from_taxonomy(taxonomy)
     fixed = _fixed(_)
-    by_name = {c.name: c for c in fixed}
+    by_name = {c.name: c for c in [*fixed, *_reach(taxonomy, _)]}
     for facet in vocab.facets:
         for column in _facet_columns(facet, taxonomy, labels, _):
             by_name[column.name] = column
@@ -129,6 +139,16 @@ def _fixed(_: Callable[[str], str]) -> list[Column]:
         Column("start", "string", d["start"], pattern=PARTIAL_DATE),
         Column("end", "string", d["end"], pattern=PARTIAL_DATE),
         Column("updated", "date", d["updated"], required=True),
+    ]
+
+
+def _reach(taxonomy: Taxonomy, _: Callable[[str], str]) -> list[Column]:
+    """Where a case happens beyond its countries (``dataset.REACH``)."""
+    d = {name: _(text) for name, text in _REACH.items()}
+    return [
+        Column("scope", "string", d["scope"], enum=SCOPES),
+        Column("discussed_in", "list", d["discussed_in"], enum=tuple(taxonomy.countries)),
+        Column("discussed_in_labels", "list", d["discussed_in_labels"]),
     ]
 
 

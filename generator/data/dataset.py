@@ -38,7 +38,13 @@ def columns(criteria: Sequence[str], facets: Sequence[Facet]) -> list[str]:
     head += ["start", "end", "updated"]
     for f in sorted(facets, key=lambda f: f.multi):  # the single ones first
         head += [f.column, f.label_column]
+    head += list(REACH)
     return head + [f"criterion_{c}" for c in criteria]
+
+
+REACH = ("scope", "discussed_in", "discussed_in_labels")
+"""Where a case happens beyond its countries: ``global`` or empty, and the countries whose
+sources discuss it where it does not happen (never counted as its countries)."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,9 @@ class Dataset:
             labels = [self.label(f.kind, i) for i in v[f.key]]
             rec[f.column] = v[f.key] if f.multi else v[f.key][0]
             rec[f.label_column] = labels if f.multi else labels[0]
+        rec["scope"] = m.scope or ""
+        rec["discussed_in"] = list(m.discussed_in)
+        rec["discussed_in_labels"] = [self.label("countries", c) for c in m.discussed_in]
         for crit in self.collection.taxonomy.criteria:
             rec[f"criterion_{crit}"] = self.rating(case, crit)
         return rec
@@ -147,6 +156,8 @@ class Dataset:
                 "".join(str(ratings[r[f"criterion_{c}"]]) for c in tax.criteria) for r in records
             ],
             **{f.key: [[index[f.key][i] for i in v[f.key]] for v in per_case] for f in multi},
+            "scope": [r["scope"] for r in records],
+            "discussed_in": [r["discussed_in"] for r in records],
         }
         data = {
             "version": 1,
@@ -165,10 +176,16 @@ class Dataset:
                 "symbols": [vocab.symbols[r] for r in vocab.ratings],
             },
             "languages": languages,
+            "country_names": self._discussed_names(records),
             "cases": cols,
         }
         summaries = [r["summary"] for r in records]
         return _compact(data), _compact(summaries)
+
+    def _discussed_names(self, records: list[dict[str, Any]]) -> dict[str, str]:
+        """The name of each country a case is discussed in, for the explorer's records."""
+        codes = sorted({c for r in records for c in r["discussed_in"]})
+        return {c: self.label("countries", c) for c in codes}
 
     def _facet_names(self, facet: Facet) -> dict[str, str]:
         """A facet's name (its filter) and its plural (the comparison, the table)."""

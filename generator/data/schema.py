@@ -6,7 +6,7 @@ from typing import Any
 
 from generator.i18n import names
 from generator.i18n.labels import Labels
-from generator.model.meta import CaseMeta
+from generator.model.meta import SCOPES, CaseMeta
 from generator.model.taxonomy import Taxonomy
 
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -28,11 +28,13 @@ def case_schema(taxonomy: Taxonomy) -> dict[str, Any]:
     props["language"].update(languages)
     for key, vocabulary in (
         ("countries", "countries"),
+        ("discussed_in", "countries"),
         ("sectors", "sectors"),
         ("themes", "themes"),
     ):
         props[key]["items"] = {"type": "string", **_enum(taxonomy, vocabulary)}
         props[key]["uniqueItems"] = True
+    props["scope"] = {"enum": list(SCOPES), "description": props["scope"].get("description", "")}
     props["status"].update(_enum(taxonomy, "statuses"))
     props["updated"].update({"type": "string", "pattern": FULL_DATE})
     defs["ActorRef"]["properties"]["id"].update(_enum(taxonomy, "actors"))
@@ -44,6 +46,7 @@ def case_schema(taxonomy: Taxonomy) -> dict[str, Any]:
     src["language"].update(languages)
     src["date"] = {"type": "string", "pattern": PARTIAL_DATE}
     src["url"] = {"type": "string", "format": "uri", "pattern": r"^https?://"}
+    defs["Source"]["oneOf"] = [{"required": ["title"]}, {"required": ["description"]}]
 
     rating = {"type": "string", **_enum(taxonomy, "ratings")}
     assessment = {"anyOf": [rating, {"$ref": "#/$defs/Assessment"}]}

@@ -32,6 +32,10 @@ Id = Annotated[str, StringConstraints(min_length=1)]
 DateText = Annotated[str, BeforeValidator(_number_as_text)]
 
 
+SCOPES = ("global",)
+"""The values of ``scope``: a case that happens worldwide, in no country of its own."""
+
+
 class StrictModel(BaseModel):
     """Strict types, no unknown keys, frozen; field docstrings become schema descriptions."""
 
@@ -61,7 +65,14 @@ class Assessment(StrictModel):
 
 
 class Source(StrictModel):
-    title: Line
+    """A document the case draws on: ``title`` or, for an untitled one, ``description``
+    (exactly one; ``validate.reach`` says so)."""
+
+    title: Line | None = None
+    """The document's own title, as it gives it."""
+    description: Line | None = None
+    """What an untitled document is, in your own words and without brackets (the site
+    shows it in square brackets, not as a title)."""
     language: Id
     """ISO 639-1 code of the language the source is written in."""
     author: Line | None = None
@@ -78,7 +89,15 @@ class CaseMeta(StrictModel):
     summary: Annotated[str, StringConstraints(min_length=1, max_length=SUMMARY_MAX)]
     language: Id
     """ISO 639-1 code of the language the file is written in."""
-    countries: Annotated[list[Id], Field(min_length=1)]
+    countries: list[Id]
+    """Where the case happens: ISO 3166-1 alpha-2 codes from the taxonomy; empty only
+    with ``scope: global``."""
+    scope: Id | None = None
+    """``global``: the case happens worldwide, in no country of its own; ``countries``
+    may then be empty."""
+    discussed_in: list[Id] = []
+    """Countries whose sources discuss the case, where it does not happen: never counted
+    as its countries."""
     places: list[Line] = []
     sectors: Annotated[list[Id], Field(min_length=1)]
     themes: Annotated[list[Id], Field(min_length=1)]

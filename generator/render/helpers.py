@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 MAP_TITLE = N_("Map of the cases by country")
 MAP_NONE = N_("No cases")
 MAP_LABEL = Nn_("%(name)s: %(num)d case", "%(name)s: %(num)d cases")
+WORLDWIDE = N_("Worldwide")
+"""Where a case with ``scope: global`` happens, in place of its countries."""
 
 
 class Helpers:
@@ -99,7 +101,7 @@ class Helpers:
 
     def _case_line(self, case: Case) -> Markup:
         m = case.meta
-        bits = [Markup(md_text(", ".join(self.label("countries", c) for c in m.countries)))]
+        bits = [Markup(md_text(self.where(case)))]
         bits.append(Markup(md_text(self.label("statuses", m.status))))
         if m.period:
             bits.append(Markup(md_text(views.start_year(case))))
@@ -112,6 +114,13 @@ class Helpers:
         """A case page's absolute URL, written out (a printed page cannot follow a link)."""
         url = paths.cases_url(self.r.options.settings.site_url, self.r.lang) + case.id + "/"
         return Markup(md_text(url))
+
+    def where(self, case: Case) -> str:
+        """Its countries, or "Worldwide" for a case with ``scope: global`` and none."""
+        m = case.meta
+        if not m.countries and m.scope == "global":
+            return translations(self.r.lang).ugettext(WORLDWIDE)
+        return ", ".join(self.label("countries", c) for c in m.countries)
 
     def date(self, text: str) -> str:
         return names.format_partial(text, self.r.lang)

@@ -57,8 +57,11 @@ def _translations(
 
 
 def _source(source: Any) -> dict[str, Any]:
-    item: dict[str, Any] = {"@type": "CreativeWork", "name": source.title,
-                            "inLanguage": source.language}  # fmt: skip
+    item: dict[str, Any] = {"@type": "CreativeWork", "inLanguage": source.language}
+    if source.title:
+        item["name"] = source.title
+    else:  # an untitled document: what it is, not a title
+        item["description"] = source.description
     if source.author:
         item["author"] = source.author
     if source.publisher:

@@ -37,6 +37,7 @@ from generator.validate.checks import (
 )
 from generator.validate.link_checks import check_links
 from generator.validate.page_ids import Pages, PageText
+from generator.validate.reach import check_reach
 from generator.validate.schema_errors import problems_from
 from generator.validate.taxonomy import load_taxonomy
 
@@ -268,6 +269,7 @@ def _original(
     if item.parsed.data is None:
         return None
     found = check_original(f.case_id, item.parsed, f.rel, ctx)
+    found += check_reach(item.parsed, f.rel, ctx)
     found += _links(f, item, ctx, pages)
     meta = None
     try:

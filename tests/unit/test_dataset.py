@@ -149,6 +149,9 @@ def rebuild(data: dict[str, Any], summaries: list[str]) -> list[dict[str, Any]]:
         for f in ("country", "region", "sector", "theme", "actor", "actor_type"):
             rec["countries" if f == "country" else f + "s"] = [facets[f]["ids"][v] for v in c[f][i]]
             rec[f + "_labels"] = [facets[f]["labels"][v] for v in c[f][i]]
+        rec["scope"] = c["scope"][i]
+        rec["discussed_in"] = c["discussed_in"][i]
+        rec["discussed_in_labels"] = [data["country_names"][x] for x in c["discussed_in"][i]]
         for k, crit in enumerate(data["criteria"]["ids"]):
             rec[f"criterion_{crit}"] = data["ratings"]["ids"][int(c["criteria"][i][k])]
         out.append(rec)

@@ -108,6 +108,10 @@
         rec[f + "_label"] = facet.labels[c[f][i]];
       }
     });
+    /* Where it happens beyond its countries: never counted among them. */
+    rec.scope = c.scope[i];
+    rec.discussed_in = c.discussed_in[i].slice();
+    rec.discussed_in_labels = c.discussed_in[i].map(function (v) { return raw.country_names[v]; });
     raw.criteria.ids.forEach(function (crit, k) {
       rec["criterion_" + crit] = raw.ratings.ids[Number(c.criteria[i][k])];
     });
