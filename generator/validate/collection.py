@@ -18,6 +18,7 @@ from generator.model.collection import Case, Collection, Translation
 from generator.model.meta import CaseMeta, TranslationMeta
 from generator.model.taxonomy import TAXONOMY_FILE
 from generator.problems import Problem, Severity
+from generator.validate import retired
 from generator.validate.case_files import (
     CASE_ID,
     CASES_DIR,
@@ -38,6 +39,7 @@ from generator.validate.checks import (
 from generator.validate.link_checks import check_links
 from generator.validate.page_ids import Pages, PageText
 from generator.validate.reach import check_reach
+from generator.validate.retired import Retired
 from generator.validate.schema_errors import problems_from
 from generator.validate.taxonomy import load_taxonomy
 
@@ -97,13 +99,17 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
     ctx = Context(taxonomy, frozenset(originals), on or today())
     chosen = [f for f in files if selected is None or (root / f.rel).resolve() in selected]
     cases, translations = _check_files(root, files, chosen, originals, ctx, result)
+    gone: dict[str, Retired] = {}
     if selected is None:
         result.problems += one_way_related(cases, root)
+        gone, id_problems = retired.check(root, originals)
+        result.problems += id_problems
     if selected is None and not any(p.severity is Severity.ERROR for p in result.problems):
         # Only a collection without errors is built: a case with an error (an unknown
         # status, a broken link) never reaches code that renders or counts it, and no
         # valid case is left pointing at one that was dropped.
-        result.collection = Collection(taxonomy, cases, translations)
+        moved = {i: r.merged_into for i, r in gone.items()}
+        result.collection = Collection(taxonomy, cases, translations, moved)
     return result
 
 
