@@ -2,7 +2,8 @@
 formula as text, exactly as the build's data/cases.csv does.
 
 The fixture knowledge base plus two cases whose title and summary begin with formula
-characters (the case format allows them: they are plain text), built and served.
+characters (the case format allows them: they are plain text), built and served; both
+are discussed in Sweden, so the explorer's records hold a country under discussed_in.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ title: {title}
 summary: {summary}
 language: en
 countries: [UA]
+discussed_in: [SE]
 sectors: [public]
 themes: [social-services]
 actors:
@@ -104,6 +106,8 @@ def test_the_explorer_s_csv_writes_formulas_as_text_as_the_data_file_does(
         assert downloaded[case_id]["title"] == "'" + title
         assert downloaded[case_id]["summary"] == "'" + summary
         assert downloaded[case_id]["url"] == f"{server.url}en/cases/{case_id}/"
+        assert downloaded[case_id]["countries"] == "UA"
+        assert downloaded[case_id]["discussed_in_labels"] == "Sweden"
     assert '"\'=HYPERLINK(""http://evil"",""x"")"' in text
     assert '"\'@SUM(1)"' in text
     # each downloaded line is, byte for byte, the data file's line for that case
