@@ -72,6 +72,11 @@ def test_the_case_page_says_where_it_is_discussed_not_a_country(built: Path) -> 
     assert en["Discussed in"] == "Sweden (in its sources, not where it takes place)"
     assert "Country" not in en
     assert "Countries" not in en
+    ru = facts(page(built / "site", "ru", "cases/global-network"))
+    assert ru["Охват"] == "По всему миру"
+    assert ru["Обсуждается в"] == "Швеция (в источниках, а не там, где проходит кейс)"
+    uk = facts(page(built / "site", "uk", "cases/global-network"))
+    assert uk["Обговорюється в"] == "Швеція (у джерелах, а не там, де відбувається кейс)"
 
 
 def test_sweden_s_page_counts_only_the_case_that_happens_there(built: Path) -> None:
