@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -100,20 +101,34 @@ def test_a_release_attaches_each_languages_data_files_and_the_schema(kb: Path) -
     shutil.copy(REPO / "mkdocs.yml", kb / "mkdocs.yml")
     done = sikb(kb, "build")
     assert done.returncode == 0, done.stderr
+    (kb / "CITATION.cff").write_text("cff-version: 1.2.0\n", encoding="utf-8")
     run_step(
         step("release", "Collect each language's data files and the schema", "release.yml"), kb
     )
     release = kb / "release"
-    assert sorted(p.name for p in release.iterdir()) == [
-        "case.schema.json",
-        *(f"cases-{lang}.{kind}" for lang in LANGUAGES for kind in ("csv", "json")),
-    ]
+    assert sorted(p.name for p in release.iterdir()) == sorted(
+        [
+            "CITATION.cff",
+            "case.schema.json",
+            *(f"cases-{lang}.{kind}" for lang in LANGUAGES for kind in ("csv", "json")),
+            *(f"sikb-data-{lang}.zip" for lang in LANGUAGES),
+        ]
+    )
     for lang in LANGUAGES:
         for kind in ("csv", "json"):
             data = kb / "site" / lang / "data" / f"cases.{kind}"
             assert (release / f"cases-{lang}.{kind}").read_bytes() == data.read_bytes()
     schema = sikb(kb, "schema")
     assert (release / "case.schema.json").read_text(encoding="utf-8") == schema.stdout
+    for lang in LANGUAGES:  # the data package, as the site serves it, but for its page
+        with zipfile.ZipFile(release / f"sikb-data-{lang}.zip") as archive:
+            data = kb / "site" / lang / "data"
+            assert sorted(archive.namelist()) == sorted(
+                p.name for p in data.iterdir() if p.name != "index.html"
+            )
+            assert "datapackage.json" in archive.namelist()
+            for name in archive.namelist():
+                assert archive.read(name) == (data / name).read_bytes()
 
 
 def test_a_part_holds_its_language_and_says_what_site_it_belongs_to(parts: Path) -> None:
