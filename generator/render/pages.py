@@ -80,6 +80,7 @@ EXPLORER_UI = {
     "start": N_("Start"),
     "updated": N_("Last updated"),
     "loading": N_("Loading…"),
+    "worldwide": N_("Worldwide"),
 }
 """The explorer's own words; each facet's name is the taxonomy's (``vocabulary.Facet``)."""
 EXPLORER_PLURALS = {

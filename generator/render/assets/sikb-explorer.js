@@ -480,7 +480,8 @@
     } else {
       out = el("ul", { class: "sikb-cards" }, list.map(function (i) {
         var c = self.data.raw.cases;
-        var meta = [self.labels("country", i), self.years(i), self.labels("status", i)]
+        var where = self.labels("country", i) || (c.scope[i] === "global" ? self.t("worldwide") : "");
+        var meta = [where, self.years(i), self.labels("status", i)]
           .filter(Boolean).join(" · ");
         return el("li", { class: "sikb-card", "data-case": c.id[i] }, [
           el("h3", { lang: lang(i) }, [self.caseLink(i)]),
