@@ -11,7 +11,9 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from tests.conftest import FIXTURES, REPO
 from tests.e2e.test_site import article, page, run
@@ -131,3 +133,15 @@ def test_a_case_list_says_worldwide_for_it(built: Path) -> None:
     doc = article(page(built / "site", "en", "themes/youth"))
     lines = [li.text for li in doc.find_all("li") if "A global network" in li.text]
     assert lines == ["A global network — Worldwide · Active"]
+
+
+def test_the_schema_knows_scope_discussed_in_and_untitled_sources(built: Path) -> None:
+    """sikb schema: editors get the same rules as the validator for the new keys."""
+    done = run(built, "schema")
+    validator = jsonschema.Draft202012Validator(json.loads(done.stdout))
+    front = yaml.load(GLOBAL.split("---\n")[1], Loader=yaml.BaseLoader)
+    assert list(validator.iter_errors(front)) == []
+    both = {"title": "A", "description": "B", "language": "en"}
+    bad = {**front, "scope": "everywhere", "discussed_in": ["XX"], "sources": [both, {}]}
+    paths = sorted({e.json_path for e in validator.iter_errors(bad)})
+    assert paths == ["$.discussed_in[0]", "$.scope", "$.sources[0]", "$.sources[1]"]
