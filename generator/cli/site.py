@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, Handler, UsageError
-from generator.problems import render
+from generator.problems import Problem, render
 
 if TYPE_CHECKING:
     from generator.build.pipeline import Outcome
@@ -104,25 +105,25 @@ def _build(root: Path, args: argparse.Namespace) -> int:
 
 
 def _serve(root: Path, args: argparse.Namespace) -> int:
-    from generator.build.pipeline import build, protected, watched
+    from generator.build.pipeline import protected, watched
+    from generator.build.preview import Preview
     from generator.build.publish import SiteDirError, check
     from generator.engine import mkdocs_adapter
     from generator.paths import Layout
 
     _engine_logging()
 
+    def problems(found: Sequence[Problem], checked: int) -> None:
+        print(render(list(found), checked, "text"), file=sys.stderr)
+
+    preview = Preview(root, args.settings, problems, lambda s: print(s, file=sys.stderr))
+
     def rebuild() -> bool:
         try:
-            outcome = build(root, on_problems=_report_build, settings=args.settings)
+            return preview.rebuild()
         except SiteDirError as exc:
             print(f"sikb serve: error: {exc}", file=sys.stderr)
             return False
-        for b in outcome.built:
-            if b.error:
-                print(f"{b.language}: failed: {b.error}", file=sys.stderr)
-        if outcome.search_error:
-            print(f"search: failed: {outcome.search_error}", file=sys.stderr)
-        return outcome.ok
 
     layout = Layout.at(root)
     try:  # a site folder the build may not replace stops the preview before it starts

@@ -127,6 +127,64 @@ def build_language(layout: Layout, lang: str, after: Callable[[Path], None] | No
     return replace(built, after_seconds=time.perf_counter() - start)
 
 
+class Session:
+    """One language's MkDocs build kept in memory for a preview (``build.preview``).
+
+    Made after a full build of the language's tree (its config, files, navigation and
+    theme, as ``mkdocs build`` gathers them, no page read), it builds again only the
+    pages it is given, into the site folder being served, which holds the rest: right
+    while the set of pages and the navigation stay as they were (the preview makes a
+    new session after any other change). MkDocs 1.6's own steps for one page
+    (``_populate_page``, ``_build_page``), as its ``serve --dirty`` runs them.
+    """
+
+    def __init__(self, layout: Layout, lang: str) -> None:
+        from mkdocs.config import load_config
+        from mkdocs.structure.files import get_files, set_exclusions
+        from mkdocs.structure.nav import get_navigation
+        from mkdocs.structure.pages import Page
+
+        self.language = lang
+        site_dir = str(layout.language_site(lang))
+        config = load_config(config_file=str(layout.config(lang)), site_dir=site_dir)
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+        for file in files.documentation_pages():
+            if file.page is None:
+                Page(None, file, config)
+        self.config, self.files, self.nav, self.env = config, files, nav, env
+
+    def build(self, changed: Sequence[str]) -> Built:
+        """Build the pages (and copy the other files) ``changed``, paths in the tree."""
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        start = time.perf_counter()
+        config, files = self.config, self.files
+        try:
+            # A new build for the hooks: the render-once cache starts empty.
+            env = config.plugins.on_env(self.env, config=config, files=files)
+            pages = files.documentation_pages()
+            for path in changed:
+                file = files.get_file_from_path(path)
+                if file is None:
+                    raise KeyError(f"{path} is not a file of this build")
+                if file.page is None:
+                    file.copy_file()
+                    continue
+                _populate_page(file.page, config, files)
+                _build_page(file.page, config, pages, self.nav, env)
+                file.page.content = file.page.markdown = None  # the served HTML holds them
+        except Exception as e:  # reported; the preview then builds the whole site
+            return Built(self.language, time.perf_counter() - start, f"{type(e).__name__}: {e}")
+        return Built(self.language, time.perf_counter() - start)
+
+
 def write_root(layout: Layout, languages: Sequence[str], root_url: str) -> None:
     """``site/index.html`` picks the reader's language; ``site/sitemap.xml`` lists theirs.
 
