@@ -79,9 +79,10 @@ schema: $(STAMP) ## Write build/case.schema.json for editors (see docs/case-form
 	mkdir -p build
 	$(BIN)/sikb schema > build/case.schema.json
 
-bench: $(STAMP) $(NODE_STAMP) $(CHROMIUM) ## Benchmarks (figures, not tests): validation, site build, search in a browser
+bench: $(STAMP) $(NODE_STAMP) $(CHROMIUM) ## Benchmarks (figures, not tests): validation, site build, preview, search in a browser
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_site.py
+	$(BIN)/python benchmarks/bench_preview.py
 	$(BIN)/python benchmarks/bench_browser.py
 
 # CONTRIBUTING.md is the site's Contributing page with its links to pages made links to the
