@@ -77,6 +77,7 @@ def test_the_explorer_data_has_the_taxonomys_facets_in_its_order(built: Path, la
     assert head[9:] == [
         "status", "status_label", "countries", "country_labels", "regions", "region_labels",
         "sectors", "sector_labels", "themes", "theme_labels", "actor_types", "actor_type_labels",
+        "scope", "discussed_in", "discussed_in_labels",
         "criterion_novelty", "criterion_systemic-change",
     ]  # fmt: skip
     assert "actors" not in json.loads(read(built, lang, "data/cases.json"))[0]

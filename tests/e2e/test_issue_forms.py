@@ -123,7 +123,10 @@ def test_unmapped_answers_are_named_and_left_to_fill(kb: Path, form: dict[str, A
     check = sikb("validate", "cases/lab.md", cwd=kb)
     empty = "expected at least one item, found an empty list; add an item, or remove the key"
     assert check.stdout.splitlines() == [
-        f"cases/lab.md:9:1: error[empty-list] countries: {empty} if it is optional",
+        "cases/lab.md:9:1: error[no-country] countries: expected at least one country where "
+        "the case happens, found an empty list; list the countries where it happens; for one "
+        "that happens worldwide, in no country of its own, add 'scope: global'; a country "
+        "whose sources only discuss it goes under 'discussed_in'",
         f"cases/lab.md:13:1: error[empty-list] actors: {empty} if it is optional",
         "2 errors in 1 file (1 file checked).",
     ]
