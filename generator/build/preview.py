@@ -179,11 +179,12 @@ class Preview:
         return touched
 
     def _explorer(self, lang: str, r: Renderer) -> None:
-        """The explorer of ``lang`` made again, in the search's thread (``lock`` held)."""
-        layout = self.layout
+        """The explorer of ``lang`` made again, in the search's thread."""
+        era, layout = self.era, self.layout
         written = write_explorer(r, layout.docs(lang), layout.language_site(lang))
-        session = self.sessions.get(lang)
-        built = session.build(written) if session and written else None
+        with self.lock:  # the sessions are the builder's too
+            session = self.sessions.get(lang) if era == self.era else None
+            built = session.build(written) if session and written else None
         if built and built.error:
             self.say(f"{lang}: the explorer failed: {built.error}")
 

@@ -11,6 +11,7 @@ dropped (the full build indexed its own).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -23,6 +24,7 @@ from generator.paths import BUNDLE, Layout, bundle
 from generator.search import search_index
 
 log = logging.getLogger(__name__)
+BACKGROUND_NICE = 10
 
 
 class SearchQueue:
@@ -45,7 +47,8 @@ class SearchQueue:
 
     def add(self, languages: Iterable[str], first: Mapping[str, Callable[[], None]]) -> None:
         """Index ``languages`` again; ``first``: what to do before, in some of them (the
-        latest call's, which replaces an earlier one not yet done)."""
+        latest call's, which replaces an earlier one not yet done), which takes ``lock``
+        itself where it needs it."""
         with self.wake:
             for lang in {*languages, *first}:
                 self.waiting[lang] = self.era()
@@ -62,6 +65,10 @@ class SearchQueue:
             return not self.waiting and not self.busy
 
     def _loop(self) -> None:
+        # Behind the next edit: on Linux a thread's nice value is its own, and Pagefind's
+        # processes started from it inherit it.
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
         while True:
             with self.wake:
                 while not self.waiting:
@@ -71,10 +78,8 @@ class SearchQueue:
                 first = self.first.pop(lang, None)
                 self.busy = True
             try:
-                if first is not None:
-                    with self.lock:
-                        if era == self.era():
-                            first()
+                if first is not None and era == self.era():
+                    first()
                 self._index(lang, era)
             except Exception as e:  # the pages are served; search is older until the next edit
                 self.say(f"search: {lang}: not indexed again: {e}")

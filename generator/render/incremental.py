@@ -101,7 +101,7 @@ def write_explorer(r: Renderer, out: Path, site: Path) -> list[str]:
     does it after the other pages are served.
     """
     r = copy.copy(r)
-    r.pages = []
+    r.pages, r.case_lines = [], {}  # its own: this may run beside the next edit's renderer
     r._explorer()
     written = []
     for page in r.pages:

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from generator.model.collection import Collection
 from generator.problems import Severity
+from generator.validate.case_files import CaseFile
 from generator.validate.checks import Context
-from generator.validate.collection import Result, _case_files, _check_files, today
+from generator.validate.collection import Result, _check_files, today
 
 
 def update(
@@ -31,17 +32,18 @@ def update(
     longer has) are found by the next full check, not here.
     """
     result = Result()
-    selected = {p.resolve() for p in changed}
-    files = _case_files(root, selected, result)
-    originals = {f.case_id: f for f in files if f.language is None}
-    picked = {
-        f.case_id for f in files if f.language is None and (root / f.rel).resolve() in selected
-    }
-    chosen = [
-        f
-        for f in files
-        if (root / f.rel).resolve() in selected or (f.language and f.case_id in picked)
+    # The files are those of ``previous``: none added or removed, none with an error.
+    files = [CaseFile(case.path, cid, None) for cid, case in previous.cases.items()]
+    files += [
+        CaseFile(t.path, cid, lang)
+        for cid, by_lang in previous.translations.items()
+        for lang, t in by_lang.items()
     ]
+    originals = {f.case_id: f for f in files if f.language is None}
+    base = root.resolve()
+    named = {p.resolve().relative_to(base).as_posix() for p in changed}
+    picked = {f.case_id for f in files if f.language is None and f.rel in named}
+    chosen = [f for f in files if f.rel in named or (f.language and f.case_id in picked)]
     ctx = Context(previous.taxonomy, frozenset(originals), on or today())
     cases, translations = _check_files(root, files, chosen, originals, ctx, result)
     if any(p.severity is Severity.ERROR for p in result.problems):
