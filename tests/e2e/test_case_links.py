@@ -60,8 +60,8 @@ def test_an_anchor_a_translated_page_lacks_stops_the_build_naming_its_languages(
     assert (
         "cases/swedish-fund.md:24:15: error[unknown-anchor] body: '#context' in the link "
         "'youth-lab-moldova.md#context' is not an id on the page of case 'youth-lab-moldova' "
-        "in ru, uk; ids on its page in ru, uk: '_1', '_2', '_3', '_4', '_5', '_6'; or link to "
-        "'youth-lab-moldova.md', with no anchor"
+        "in ru, uk; ids on its page in ru, uk: '_1', '_2', '_3', '_4', '_5', '_6', '_7'; or link "
+        "to 'youth-lab-moldova.md', with no anchor"
     ) in done.stderr.splitlines()
     assert not (root / "site").exists()
 
