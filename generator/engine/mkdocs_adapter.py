@@ -79,6 +79,9 @@ def write_config(layout: Layout, site: SiteDescription) -> Path:
             "filters": [{"name": f.name, "label": f.label, "all": f.all} for f in search.filters],
         },
         "alternate": [{"name": a.name, "link": a.link, "lang": a.lang} for a in site.alternates],
+        # overrides/main.html: the feed's head link, og:locale
+        "sikb_feed": {"path": site.feed.path, "title": site.feed.title} if site.feed else None,
+        "sikb_locale": site.locale,
     }
     if site.licences:  # Material's footer prints copyright as HTML, so it is escaped here
         config["copyright"] = " · ".join(

@@ -44,6 +44,11 @@ def test_the_config_says_what_the_description_does(tmp_path: Path) -> None:
     assert (layout.config("ru").parent / config["docs_dir"]).resolve() == layout.docs("ru")
     assert config["extra"]["sikb_search"]["common"] == "и в"
     assert [a["lang"] for a in config["extra"]["alternate"]] == ["en", "ru"]
+    assert config["extra"]["sikb_feed"] == {
+        "path": "feed.xml",
+        "title": "SIKB — База знаний о социальных инновациях: Новые и обновлённые кейсы",
+    }
+    assert config["extra"]["sikb_locale"] == "ru_RU"
     # search's filters are the taxonomy's facets marked 'search', named in the language
     assert config["extra"]["sikb_search"]["filters"][0] == {
         "name": "country",
