@@ -67,6 +67,7 @@ VIEWS = {
     "country": View("countries/ua/"),
     "actor": View("actors/lviv-city-council/"),
     "criterion": View("criteria/novelty/"),
+    "data": View("data/"),
     "explorer-filtered": View("explorer/?country=UA", explorer_ready),
     "explorer-compare": View("explorer/?compare=MD,UA", compare_ready),
     "explorer-table": View("explorer/?q=lviv&view=table", explorer_ready),
