@@ -133,12 +133,18 @@ def _after(before: Renderer, new: Collection, ids: Set[str]) -> Renderer:
 
 
 def _listed(before: Renderer, r: Renderer, cid: str) -> bool:
-    """Whether what lists the case changed: anything but its body."""
-    if before.collection.cases[cid].meta != r.collection.cases[cid].meta:
-        return True
+    """Whether what lists the case changed: anything but its body, and but the original's
+    words where this language shows a translation's."""
     was, now = before.texts[cid], r.texts[cid]
     fields = ("shown", "state", "title", "summary", "places", "notes", "machine_translated")
-    return any(getattr(was, f) != getattr(now, f) for f in fields)
+    if any(getattr(was, f) != getattr(now, f) for f in fields):
+        return True
+    return _unworded(before.collection.cases[cid]) != _unworded(r.collection.cases[cid])
+
+
+def _unworded(case: Case) -> object:
+    """A case's front matter without the words a ``CaseText`` holds in its language."""
+    return case.meta.model_copy(update={"title": "", "summary": "", "places": []})
 
 
 def _lists(r: Renderer, ids: Set[str]) -> set[tuple[str, str]]:

@@ -1,0 +1,62 @@
+"""The pages `sikb serve` renders again after an edit are those a full render writes.
+
+``render.incremental`` renders only the pages an edit can change; after it (and its
+explorer step), each language's tree must be byte for byte the tree a full render of the
+edited collection writes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from generator.model.collection import Collection
+from generator.render.incremental import renderer, write_explorer, write_touched
+from generator.render.pages import Options
+from generator.render.site import DOCS_DIR, handwritten_files, write_tree
+from generator.settings import Settings
+from generator.validate.collection import load
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.e2e
+CASE = "youth-lab-moldova"
+
+
+def _edited(collection: Collection, how: str) -> Collection:
+    case = collection.cases[CASE]
+    meta = case.meta
+    if how == "title":  # to the front of every list it is on
+        meta = meta.model_copy(update={"title": "Aardvark " + meta.title})
+    elif how == "status":
+        status = next(s for s in collection.taxonomy.statuses if s != meta.status)
+        meta = meta.model_copy(update={"status": status})
+    edited = dataclasses.replace(case, meta=meta, body=case.body + "\nOne more line.\n")
+    return dataclasses.replace(collection, cases={**collection.cases, CASE: edited})
+
+
+def _files(top: Path) -> dict[str, bytes]:
+    return {p.relative_to(top).as_posix(): p.read_bytes() for p in top.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("how", ["body", "title", "status"])
+def test_an_edit_rendered_again_gives_the_full_render(tmp_path: Path, how: str) -> None:
+    """Body, title and status edits: every language's tree as a full render writes it."""
+    loaded = load(FIXTURES / "kb").collection
+    assert loaded is not None
+    new = _edited(loaded, how)
+    names = handwritten_files(FIXTURES / "kb" / DOCS_DIR, loaded.taxonomy.languages[0])
+    options = Options(Settings(), frozenset(names))
+    for lang in loaded.taxonomy.languages:
+        tree, full, site = tmp_path / how / lang, tmp_path / "full" / lang, tmp_path / "site"
+        write_tree(renderer(loaded, lang, options).render(), tree, lang)
+        touched, after = write_touched(renderer(loaded, lang, options), new, {CASE}, tree)
+        assert touched.complete
+        assert f"cases/{CASE}.md" in touched.written or lang != "en"
+        if touched.explorer:
+            for folder in ("data", "explorer"):
+                (site / folder).mkdir(parents=True, exist_ok=True)
+            write_explorer(after, tree, site)
+        write_tree(renderer(new, lang, options).render(), full, lang)
+        assert _files(tree) == _files(full), lang
