@@ -60,6 +60,7 @@ _IDS_LIST = N_(
     "separated by “; ”, in the case's own order."
 )
 _LABELS = N_("%(name)s: the names of the ids in the previous column, in this language.")
+_LABEL = N_("%(name)s: the name of the id in the previous column, in this language.")
 _CRITERION = N_(
     "How the case meets the criterion “%(criterion)s” (%(question)s): "
     "one of the rating ids %(ratings)s."
@@ -167,5 +168,5 @@ def _facet_columns(
         text = _(_IDS) % {"name": name, "vocabulary": facet.kind}
         id_column = Column(facet.column, "string", text, required=True, enum=ids)
         label_type = "string"
-    label_text = _(_LABELS) % {"name": name}
+    label_text = _(_LABELS if facet.multi else _LABEL) % {"name": name}
     return [id_column, Column(facet.label_column, label_type, label_text)]

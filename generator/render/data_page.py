@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from generator import RELEASED, __version__
@@ -59,7 +60,7 @@ def data_pages(renderer: Renderer, pages: Sequence[Page]) -> list[Page]:
     _ = translations(lang).ugettext
     helpers = Helpers(renderer, DATA_PAGE)
     rows = [
-        (_anchor(helpers.file(f"{folder}/{name}"), name), _(what), _size(files[name], _))
+        (_anchor(helpers.file(f"{folder}/{name}"), name), _(what), _size(files[name], _, lang))
         for name, what in FILES.items()
     ]
     licence = _anchor(_(LICENCE_URL), "CC BY 4.0", download=False)
@@ -92,6 +93,8 @@ def _anchor(href: str, text: str, *, download: bool = True) -> Markup:
     return Markup(inline(f'<a href="{escape(href)}"{attribute}>{escape(text)}</a>'))
 
 
-def _size(text: str, _: Callable[[str], str]) -> str:
+def _size(text: str, _: Callable[[str], str], lang: str) -> str:
+    """A file's size in KB, written as ``lang`` writes numbers (``1,5 КБ``)."""
     kb = len(text.encode("utf-8")) / 1024
-    return _(SIZE) % {"kb": f"{kb:.1f}" if kb < 10 else f"{kb:.0f}"}
+    number = format_decimal(round(kb, 1 if kb < 10 else 0), "#,##0.#", locale=lang)
+    return _(SIZE) % {"kb": number}
