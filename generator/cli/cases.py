@@ -132,12 +132,16 @@ def _ids(root: Path, args: argparse.Namespace) -> int:
     cases = result.collection.cases
     if args.update:
         new = update(root, cases)
-        print(f"{PUBLISHED_FILE}: {len(new)} id(s) added", *new, sep="\n  ")
+        print(f"{PUBLISHED_FILE}: {_ids_count(new)} added", *new, sep="\n  ")
     else:
         known = {case_id for _, case_id in published(root)}
         new = sorted(set(cases) - known)
-        print(f"{len(new)} case(s) not yet in {PUBLISHED_FILE}", *new, sep="\n  ")
+        print(f"{_ids_count(new)} not yet in {PUBLISHED_FILE}", *new, sep="\n  ")
     return EXIT_OK
+
+
+def _ids_count(ids: list[str]) -> str:
+    return "1 id" if len(ids) == 1 else f"{len(ids)} ids"
 
 
 def _fingerprint(root: Path, args: argparse.Namespace) -> int:

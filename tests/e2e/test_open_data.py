@@ -124,3 +124,20 @@ def test_a_retired_id_s_page_sends_the_reader_to_its_successor(site: Path, lang:
     assert (site / lang / "cases" / "lviv-services" / "index.html").is_file()
     rows = json.loads((site / lang / "data" / "cases.json").read_text(encoding="utf-8"))
     assert "swedish-fund" not in {r["id"] for r in rows}
+
+
+def test_sikb_ids_names_the_unpublished_cases_and_update_adds_them(kb: Path) -> None:
+    """``sikb ids`` lists the cases not yet published; ``--update`` appends them, in order."""
+    (kb / "published-ids.txt").write_text("swedish-fund\n", encoding="utf-8")
+    listed = run(kb, "ids")
+    assert (listed.returncode, listed.stdout) == (
+        0,
+        "2 ids not yet in published-ids.txt\n  lviv-services\n  youth-lab-moldova\n",
+    )
+    updated = run(kb, "ids", "--update")
+    assert (
+        updated.stdout == "published-ids.txt: 2 ids added\n  lviv-services\n  youth-lab-moldova\n"
+    )
+    lines = (kb / "published-ids.txt").read_text(encoding="utf-8").splitlines()
+    assert lines == ["swedish-fund", "lviv-services", "youth-lab-moldova"]
+    assert run(kb, "ids").stdout == "0 ids not yet in published-ids.txt\n"
