@@ -26,6 +26,7 @@ from generator.model import views
 from generator.model.collection import Case, Collection
 from generator.paths import FEED, list_path, term_path
 from generator.render import cite
+from generator.render.data_page import data_pages
 from generator.render.pages import KINDS, Options, Page, Renderer
 
 
@@ -103,6 +104,7 @@ def write_explorer(r: Renderer, out: Path, site: Path) -> list[str]:
     r = copy.copy(r)
     r.pages, r.case_lines = [], {}  # its own: this may run beside the next edit's renderer
     r._explorer()
+    r.pages += data_pages(r, r.pages)  # the data package's sizes and hashes, the data page
     written = []
     for page in r.pages:
         data = page.text.encode("utf-8")

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from generator.model.collection import Collection
+from generator.render.data_page import data_pages
 from generator.render.incremental import renderer, write_explorer, write_touched
-from generator.render.pages import Options
+from generator.render.pages import Options, Page, Renderer
 from generator.render.site import DOCS_DIR, handwritten_files, write_tree
 from generator.settings import Settings
 from generator.validate.collection import load
@@ -40,6 +41,12 @@ def _files(top: Path) -> dict[str, bytes]:
     return {p.relative_to(top).as_posix(): p.read_bytes() for p in top.rglob("*") if p.is_file()}
 
 
+def _rendered(r: Renderer) -> list[Page]:
+    """Every generated page and file, as ``site.write_language`` writes them."""
+    pages = r.render()
+    return [*pages, *data_pages(r, pages)]
+
+
 @pytest.mark.parametrize("how", ["body", "title", "status"])
 def test_an_edit_rendered_again_gives_the_full_render(tmp_path: Path, how: str) -> None:
     """Body, title and status edits: every language's tree as a full render writes it."""
@@ -50,7 +57,7 @@ def test_an_edit_rendered_again_gives_the_full_render(tmp_path: Path, how: str) 
     options = Options(Settings(), frozenset(names))
     for lang in loaded.taxonomy.languages:
         tree, full, site = tmp_path / how / lang, tmp_path / "full" / lang, tmp_path / "site"
-        write_tree(renderer(loaded, lang, options).render(), tree, lang)
+        write_tree(_rendered(renderer(loaded, lang, options)), tree, lang)
         touched, after = write_touched(renderer(loaded, lang, options), new, {CASE}, tree)
         assert touched.complete
         assert f"cases/{CASE}.md" in touched.written or lang != "en"
@@ -58,5 +65,5 @@ def test_an_edit_rendered_again_gives_the_full_render(tmp_path: Path, how: str) 
             for folder in ("data", "explorer"):
                 (site / folder).mkdir(parents=True, exist_ok=True)
             write_explorer(after, tree, site)
-        write_tree(renderer(new, lang, options).render(), full, lang)
+        write_tree(_rendered(renderer(new, lang, options)), full, lang)
         assert _files(tree) == _files(full), lang
