@@ -9,6 +9,7 @@ the descriptions the Table Schema holds), the licence and how to cite.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from html import escape
 
@@ -21,10 +22,18 @@ from generator.data.codebook import SEPARATOR, codebook
 from generator.i18n.catalogs import N_, translations
 from generator.markup.html_blocks import inline
 from generator.paths import DATA_CSV, DATA_JSON, DATA_PAGE, language_url, page_url
+from generator.render import jsonld
 from generator.render.helpers import Helpers
 from generator.render.pages import Page, Renderer
 
 DATA_TITLE = N_("Open data")
+DESCRIPTION = N_(
+    "Every case as CSV and JSON, with the taxonomy, a codebook and a Frictionless Data "
+    "Package, under CC BY 4.0."
+)
+"""The page's description (``data.md.j2``), also its JSON-LD's."""
+MEDIA_TYPES = {datapackage.CSV: "text/csv", datapackage.PACKAGE: "application/json"}
+"""Each file's media type, for the JSON-LD (``application/json`` unless named)."""
 SIZE = N_("%(kb)s KB")
 LICENCE_URL = N_("https://creativecommons.org/licenses/by/4.0/")
 """The deed of CC BY 4.0, translated as ``render.describe``'s (the same message)."""
@@ -79,6 +88,7 @@ def data_pages(renderer: Renderer, pages: Sequence[Page]) -> list[Page]:
         released=RELEASED,
         year=RELEASED[:4],
         homepage=homepage,
+        jsonld=_jsonld(lang, renderer.options.settings.site_url, homepage, _),
     )
     new = [
         Page(f"{folder}/{name}", t)
@@ -86,6 +96,13 @@ def data_pages(renderer: Renderer, pages: Sequence[Page]) -> list[Page]:
         if f"{folder}/{name}" not in written
     ]
     return [*new, Page(DATA_PAGE, text)]
+
+
+def _jsonld(lang: str, site_url: str, homepage: str, _: Callable[[str], str]) -> Markup:
+    """The page's schema.org ``Dataset``, as a YAML double-quoted value for front matter."""
+    files = {homepage + name: MEDIA_TYPES.get(name, "application/json") for name in FILES}
+    ld = jsonld.dataset(lang, site_url, homepage, (_(DATA_TITLE), _(DESCRIPTION)), files)
+    return Markup(json.dumps(jsonld.script_json(ld), ensure_ascii=False))
 
 
 def _anchor(href: str, text: str, *, download: bool = True) -> Markup:

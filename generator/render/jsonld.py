@@ -1,4 +1,5 @@
-"""A case page's schema.org description (JSON-LD), and JSON made safe inside ``<script>``.
+"""A case page's schema.org description (JSON-LD), the data page's, and JSON made safe
+inside ``<script>``.
 
 An ``Article`` about the initiative: its language (``inLanguage``), last update
 (``dateModified``), countries (``spatialCoverage``), sources (``isBasedOn``) and the
@@ -13,6 +14,7 @@ which JSON reads as the same characters.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from generator.data.citation import author
@@ -101,4 +103,29 @@ def article(
         ],
         "isBasedOn": [_source(s) for s in case.meta.sources],
         **_translations(collection, case, text, site_url),
+    }
+
+
+def dataset(
+    lang: str, site_url: str, page: str, about: tuple[str, str], files: Mapping[str, str]
+) -> dict[str, Any]:
+    """The data page in ``lang`` (absolute URL ``page``) as a schema.org ``Dataset``:
+    ``about`` its name and description, ``files`` each file's URL by its media type."""
+    kb = {"@type": "Organization", "name": author(lang), "url": language_url(site_url, lang)}
+    return {
+        "@context": CONTEXT,
+        "@type": "Dataset",
+        "@id": page,
+        "url": page,
+        "name": about[0],
+        "description": about[1],
+        "inLanguage": lang,
+        "creator": kb,
+        "publisher": kb,
+        "license": LICENCE,
+        "isAccessibleForFree": True,
+        "distribution": [
+            {"@type": "DataDownload", "contentUrl": url, "encodingFormat": media}
+            for url, media in files.items()
+        ],
     }

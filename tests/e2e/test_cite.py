@@ -194,3 +194,14 @@ def test_only_the_renderer_writes_json_ld(site: Path) -> None:
               if m.attrs.get("property", "").startswith("og:")}  # fmt: skip
         assert (og["og:type"], og["og:title"]) == ("website", "Forged")
         assert '<script type="application/ld+json">' in doc.find("article").text
+
+
+def test_the_data_page_describes_the_dataset_in_its_language(site: Path) -> None:
+    for lang in LANGS:
+        ld = _json_ld(parse(site / lang / "data" / "index.html"))
+        assert (ld["@type"], ld["inLanguage"], ld["url"]) == ("Dataset", lang, f"{URL}{lang}/data/")
+        downloads = {d["contentUrl"]: d["encodingFormat"] for d in ld["distribution"]}  # type: ignore[attr-defined]
+        assert downloads[f"{URL}{lang}/data/cases.csv"] == "text/csv"
+        for url in downloads:
+            assert (site / url.removeprefix(URL)).is_file(), url
+    assert _json_ld(parse(site / "ru" / "data" / "index.html"))["name"] == "Открытые данные"
