@@ -91,7 +91,13 @@ class Preview:
         changed = sorted(p for p, stamp in cases.items() if served.cases[p] != stamp)
         if not changed:
             return True
-        return self._quick(served, [Path(p) for p in changed], cases, others)
+        try:
+            return self._quick(served, [Path(p) for p in changed], cases, others)
+        except Exception as e:  # the renderers or sessions may be half way: start again
+            self.say(
+                f"The quick rebuild failed ({type(e).__name__}: {e}): building the whole site."
+            )
+            return self._full(cases, others)
 
     def _full(self, cases: Stamps, others: Stamps) -> bool:
         start = time.perf_counter()
