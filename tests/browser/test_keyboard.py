@@ -259,5 +259,5 @@ def test_single_keys_act_only_on_the_page_itself(
     assert focused(page) == "search"
     page.keyboard.press("Escape")
     from_the_top(page)
-    page.keyboard.press("n")
-    assert page.evaluate("window.sikbClicked") == [served_site.page_url("en/cases/")]
+    page.keyboard.press("n")  # the next page after the explorer: the open data page
+    assert page.evaluate("window.sikbClicked") == [served_site.page_url("en/data/")]
