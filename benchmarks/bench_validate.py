@@ -157,8 +157,12 @@ def case_text(rng: random.Random, n: int, total: int, tax: Taxonomy) -> str:
             "    language: en",
             f"    url: https://example.org/synthetic/{n}/{k}",
         ]
-    others = [m for m in rng.sample(range(1, total + 1), min(total, 4)) if m != n]
-    related = [case_id(m) for m in others[: rng.randint(0, 3)]]
+    # The draws random related cases took, so the rest of the collection stays the same;
+    # related cases now link both ways (a one-way link is a warning): groups of three.
+    rng.sample(range(1, total + 1), min(total, 4))
+    rng.randint(0, 3)
+    first = (n - 1) // 3 * 3 + 1
+    related = [case_id(m) for m in range(first, min(first + 3, total + 1)) if m != n]
     lines += [f"related: {flow(related)}", 'updated: "2024-01-15"', "---", ""]
     return "\n".join(lines) + BODY[lang].format(n=n, total=total)
 

@@ -116,14 +116,16 @@ def load(root: Path, only: Iterable[Path] | None = None, on: date | None = None)
 def one_way_related(cases: Mapping[str, Case], root: Path) -> list[Problem]:
     """A warning on each ``related`` item whose case does not list this one back: a
     reader who follows the link should find the way back. Read again from the file for
-    the item's line, only for the few cases that have such an item."""
+    the item's line, once per case that has such an item."""
     out = []
     for case in cases.values():
+        parsed = None  # read once, only for a case with a one-way item
         for i, other in enumerate(case.meta.related):
             target = cases.get(other)
             if target is None or case.id in target.meta.related:
                 continue
-            line, col = load_file(root, case.path).parsed.where(("related", i))
+            parsed = parsed or load_file(root, case.path).parsed
+            line, col = parsed.where(("related", i))
             out.append(
                 Problem(
                     case.path,
