@@ -20,6 +20,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -87,7 +88,10 @@ def measure(kb: Path, n: int, limit: float) -> dict[str, float]:
     cmd = [sys.executable, "-m", "generator", "--root", str(kb), "serve", "--port", str(port)]
     log = (kb / "serve.log").open("w", encoding="utf-8")
     start = time.perf_counter()
-    server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    # its own process group: stopping it stops the search indexing it left running too
+    server = subprocess.Popen(
+        cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
     figures: dict[str, float] = {}
     try:
         while "<html" not in fetch(f"{url}en/"):
@@ -115,7 +119,7 @@ def measure(kb: Path, n: int, limit: float) -> dict[str, float]:
             [f"{url}ru/cases/{tr_id}/"], f"{mark}ru", limit
         )
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
         log.close()
     return figures
