@@ -58,6 +58,11 @@ def _translations(
     return {}
 
 
+def _organisation(lang: str, site_url: str) -> dict[str, str]:
+    """The knowledge base in ``lang``: author and publisher of its pages and data."""
+    return {"@type": "Organization", "name": author(lang), "url": language_url(site_url, lang)}
+
+
 def _source(source: Any) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": "CreativeWork", "inLanguage": source.language}
     if source.title:
@@ -81,7 +86,7 @@ def article(
     """The case's page in ``text.lang`` as a schema.org ``Article``."""
     case, lang = text.case, text.lang
     url = case_url(site_url, lang, case.id)
-    kb = {"@type": "Organization", "name": author(lang), "url": language_url(site_url, lang)}
+    kb = _organisation(lang, site_url)
     return {
         "@context": CONTEXT,
         "@type": "Article",
@@ -111,7 +116,7 @@ def dataset(
 ) -> dict[str, Any]:
     """The data page in ``lang`` (absolute URL ``page``) as a schema.org ``Dataset``:
     ``about`` its name and description, ``files`` each file's URL by its media type."""
-    kb = {"@type": "Organization", "name": author(lang), "url": language_url(site_url, lang)}
+    kb = _organisation(lang, site_url)
     return {
         "@context": CONTEXT,
         "@type": "Dataset",
