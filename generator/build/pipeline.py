@@ -39,6 +39,10 @@ class Outcome:
     """Why the search index could not be built (the build then fails)."""
     site: Path | None = None
     """The site folder the build published, once it has."""
+    collection: Collection | None = None
+    """The collection the build rendered, once validated without errors."""
+    options: Options | None = None
+    """The options it rendered with."""
 
     @property
     def ok(self) -> bool:
@@ -95,11 +99,11 @@ def build(
         on_problems(out)
     if result.collection is None or any(p.severity is Severity.ERROR for p in out.problems):
         return out
-    collection = result.collection
+    collection = out.collection = result.collection
     languages = collection.taxonomy.languages
     names = list(handwritten_files(root / DOCS_DIR, languages[0]))
     url = settings.site_url
-    options = Options(settings, frozenset(names))
+    options = out.options = Options(settings, frozenset(names))
     t1 = time.perf_counter()
     staging = publish.prepare(target)
     try:

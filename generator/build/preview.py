@@ -37,10 +37,9 @@ from generator.model.collection import Collection
 from generator.paths import Layout
 from generator.problems import Problem, Severity
 from generator.render.incremental import Touched, renderer, write_explorer, write_touched
-from generator.render.pages import Options, Renderer
-from generator.render.site import DOCS_DIR, handwritten_files
+from generator.render.pages import Renderer
 from generator.settings import Settings
-from generator.validate.collection import CASES_DIR, load
+from generator.validate.collection import CASES_DIR
 from generator.validate.update import update
 
 Stamps = dict[str, tuple[int, int]]
@@ -117,14 +116,12 @@ class Preview:
             self.say(f"search: failed: {outcome.search_error}")
         if not outcome.ok:
             return False
-        # What the quick way needs: the collection the site was built from (read again:
-        # the build keeps none) and each language's MkDocs build.
-        loaded = load(self.root, on=self.settings.day()).collection
-        if loaded is None:
+        # What the quick way needs: the collection the site was built from, its options
+        # and each language's MkDocs build.
+        loaded, options = outcome.collection, outcome.options
+        if loaded is None or options is None:
             return True
         languages = loaded.taxonomy.languages
-        names = handwritten_files(self.root / DOCS_DIR, languages[0])
-        options = Options(self.settings, frozenset(names))  # as pipeline.build makes them
         self.renderers = {lang: renderer(loaded, lang, options) for lang in languages}
         self.sessions = {lang: engine.Session(self.layout, lang) for lang in languages}
         self.served = _Served(loaded, cases, others)
