@@ -74,12 +74,19 @@ def build(root: Path, url: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 
 @contextlib.contextmanager
-def served_kb(root: Path, **env: str) -> Iterator[tuple[Server, Collection]]:
+def served_build(root: Path, **env: str) -> Iterator[Server]:
     """The knowledge base ``root`` built for the address it is served from, served from
-    ``root/site``, and its collection as loaded."""
+    ``root/site``."""
     with serve(root / "site") as server:
         done = build(root, server.url, **env)
         assert done.returncode == 0, done.stdout + done.stderr
+        yield server
+
+
+@contextlib.contextmanager
+def served_kb(root: Path, **env: str) -> Iterator[tuple[Server, Collection]]:
+    """:func:`served_build`, and the collection of ``root`` as loaded."""
+    with served_build(root, **env) as server:
         loaded = load(root).collection
         assert loaded is not None
         yield server, loaded

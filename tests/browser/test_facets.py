@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import PageLog, origin
-from tests.browser.serving import Server, build, serve
+from tests.browser.serving import Server, served_build
 from tests.browser.test_explorer import facet_counts, open_explorer
 from tests.conftest import TODAY
 from tests.e2e.test_facets import ORDER, change_facets
@@ -22,9 +22,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The fixture knowledge base with its facets changed, served on 127.0.0.1."""
     root = tmp_path_factory.mktemp("facets") / "kb"
     change_facets(root)
-    with serve(root / "site") as served:
-        done = build(root, served.url, SIKB_TODAY=TODAY)
-        assert done.returncode == 0, done.stdout + done.stderr
+    with served_build(root, SIKB_TODAY=TODAY) as served:
         yield served
 
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import PageLog, origin
-from tests.browser.serving import Server, build, serve
+from tests.browser.serving import Server, served_build
 from tests.browser.test_explorer import facet_counts, matches, open_explorer, shown_ids
 from tests.conftest import TODAY
 from tests.e2e.test_vocabulary import add_vocabulary
@@ -21,9 +21,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The fixture knowledge base with ``emerging`` and ``paused``, served on 127.0.0.1."""
     root = tmp_path_factory.mktemp("vocab") / "kb"
     add_vocabulary(root)
-    with serve(root / "site") as served:
-        done = build(root, served.url, SIKB_TODAY=TODAY)
-        assert done.returncode == 0, done.stdout + done.stderr
+    with served_build(root, SIKB_TODAY=TODAY) as served:
         yield served
 
 
