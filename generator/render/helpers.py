@@ -112,7 +112,7 @@ class Helpers:
 
     def case_url(self, case: Case) -> Markup:
         """A case page's absolute URL, written out (a printed page cannot follow a link)."""
-        url = paths.cases_url(self.r.options.settings.site_url, self.r.lang) + case.id + "/"
+        url = paths.case_url(self.r.options.settings.site_url, self.r.lang, case.id)
         return Markup(md_text(url))
 
     def where(self, case: Case) -> str:
