@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 
 from babel.core import Locale
@@ -92,6 +93,7 @@ def reference_html(work: Work) -> str:
     return escape(tr.ugettext(REFERENCE), quote=False) % parts
 
 
+@cache  # once per language, not once per case and page language
 def _english_name(lang: str) -> str:
     return str(Locale.parse(lang).get_language_name("en") or lang).lower()
 
