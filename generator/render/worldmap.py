@@ -77,27 +77,28 @@ def _source(code: str) -> geo.Atlas | None:
     return None
 
 
+Box = tuple[float, float, float, float]
+
+
+def _union(boxes: Iterable[Box]) -> Box:
+    x0s, y0s, x1s, y1s = zip(*boxes, strict=True)
+    return (min(x0s), min(y0s), max(x1s), max(y1s))
+
+
 @cache
-def _bounds(resolution: str, code: str, whole: bool = False) -> tuple[float, float, float, float]:
+def _bounds(resolution: str, code: str, whole: bool = False) -> Box:
     """The projected box of a country's largest polygon (of all, ``whole``): what a view of
     it must show; a far island (Kaliningrad aside, Alaska, Hawaii) would zoom a view out."""
     atlas, arcs = geo.load(resolution), geo.projected(resolution)
-    best: tuple[float, tuple[float, float, float, float]] = (-1.0, (0.0, 0.0, 0.0, 0.0))
-    if whole:
-        points = [
-            p
-            for polygon in atlas.shapes[code]
-            for i in polygon[0]
-            for p in arcs[i if i >= 0 else ~i]
-        ]
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        return (min(xs), min(ys), max(xs), max(ys))
+    boxes: list[Box] = []
     for polygon in atlas.shapes[code]:
         points = [p for i in polygon[0] for p in (arcs[i] if i >= 0 else arcs[~i])]
         xs, ys = [p[0] for p in points], [p[1] for p in points]
-        box = (min(xs), min(ys), max(xs), max(ys))
-        best = max(best, ((box[2] - box[0]) * (box[3] - box[1]), box))
-    return best[1]
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    if whole:
+        return _union(boxes)
+    areas = (((b[2] - b[0]) * (b[3] - b[1]), b) for b in boxes)
+    return max(areas, default=(-1.0, (0.0, 0.0, 0.0, 0.0)))[1]
 
 
 def view(codes: Iterable[str] | None = None) -> View:
@@ -111,8 +112,7 @@ def view(codes: Iterable[str] | None = None) -> View:
         pad, aspect = 0.15, (1.6, 2.2)
     if not boxes:
         return view(None)
-    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    x0, y0, x1, y1 = _union(boxes)
     w, h = max(x1 - x0, 0.25), max(y1 - y0, 0.15)
     w, h = max(w, h * aspect[0]), max(h, w / aspect[1])
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
