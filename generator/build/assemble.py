@@ -161,7 +161,7 @@ def _listed(folder: Path) -> set[str]:
         text = (folder / publish.MANIFEST).read_text(encoding="utf-8")
     except OSError as exc:
         raise PartError(f"{folder}: no readable {publish.MANIFEST}: {exc}") from exc
-    return {line for line in text.splitlines() if line and not line.startswith("#")}
+    return publish.listed(text)
 
 
 def _held(folder: Path) -> set[str]:

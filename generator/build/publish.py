@@ -171,7 +171,12 @@ def _manifest(site: Path) -> set[str]:
         text = (site / MANIFEST).read_text(encoding="utf-8")
     except FileNotFoundError:
         return set()
-    return {line for line in text.splitlines() if line and not line.startswith("#")}
+    return listed(text)
+
+
+def listed(manifest: str) -> set[str]:
+    """The files a manifest's text lists."""
+    return {line for line in manifest.splitlines() if line and not line.startswith("#")}
 
 
 def _foreign(site: Path) -> list[str]:
