@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.data import citation, feed
+from generator.data import citation, datapackage, feed
 from generator.data.citation import Work
 from generator.i18n.catalogs import N_, translations
 from generator.i18n.labels import Labels
@@ -60,7 +60,7 @@ def case_json(text: CaseText, record: Mapping[str, Any]) -> str:
     for s in sources:
         if "url" in s and safe_url(s["url"]) != s["url"]:
             del s["url"]
-    data = {**record, "sources": sources, "license": "CC-BY-4.0"}
+    data = {**record, "sources": sources, "license": datapackage.LICENCE["name"]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

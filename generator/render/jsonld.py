@@ -17,6 +17,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from generator.data import datapackage
 from generator.data.citation import author
 from generator.i18n.labels import Labels
 from generator.markup.markdown_safe import safe_url
@@ -25,7 +26,7 @@ from generator.model.views import CaseText, State
 from generator.paths import case_url, language_url
 
 CONTEXT = "https://schema.org"
-LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+LICENCE = datapackage.LICENCE["path"]
 _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
                 "\u2029": "\\u2029"}  # fmt: skip
 
