@@ -124,7 +124,7 @@ def _stats(root: Path, args: argparse.Namespace) -> int:
 
 
 def _ids(root: Path, args: argparse.Namespace) -> int:
-    from generator.validate.retired import PUBLISHED_FILE, published, update
+    from generator.validate.retired import PUBLISHED_FILE, unpublished, update
 
     result = loaded_or_report(root, args.settings)
     if result.collection is None:
@@ -134,8 +134,7 @@ def _ids(root: Path, args: argparse.Namespace) -> int:
         new = update(root, cases)
         print(f"{PUBLISHED_FILE}: {_ids_count(new)} added", *new, sep="\n  ")
     else:
-        known = {case_id for _, case_id in published(root)}
-        new = sorted(set(cases) - known)
+        new = unpublished(root, cases)
         print(f"{_ids_count(new)} not yet in {PUBLISHED_FILE}", *new, sep="\n  ")
     return EXIT_OK
 

@@ -136,10 +136,15 @@ def check(root: Path, cases: Collection[str]) -> tuple[dict[str, Retired], list[
     return gone, problems
 
 
+def unpublished(root: Path, cases: Collection[str]) -> list[str]:
+    """The cases not yet in ``published-ids.txt``, sorted."""
+    known = {case_id for _, case_id in published(root)}
+    return sorted(set(cases) - known)
+
+
 def update(root: Path, cases: Collection[str]) -> list[str]:
     """Add the cases not yet in ``published-ids.txt`` (sorted, after the others); return them."""
-    known = {case_id for _, case_id in published(root)}
-    new = sorted(set(cases) - known)
+    new = unpublished(root, cases)
     path = root / PUBLISHED_FILE
     text = path.read_text(encoding="utf-8") if path.is_file() else PUBLISHED_HEADER
     if new:
