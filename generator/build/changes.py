@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.paths import CASES, case_path, language_url, page_url
+from generator.paths import CASES, case_path, case_url, page_url
 from generator.validate.collection import classify
 
 STATUS = {"A": "added", "M": "changed", "D": "removed", "T": "changed"}
@@ -44,7 +44,7 @@ class CaseChange:
     @property
     def status(self) -> str:
         """``added`` or ``removed`` when the original was, else ``changed``."""
-        original = next((f for f in self.files if f.path == f"{CASES}/{self.case_id}.md"), None)
+        original = next((f for f in self.files if f.path == case_path(self.case_id)), None)
         return original.status if original and original.status != "changed" else "changed"
 
     def pages(self) -> list[str]:
@@ -95,7 +95,7 @@ def summary(cases: Sequence[CaseChange], site_url: str) -> str:
             pages = "(removed from every language)"
         else:
             pages = "<br>".join(
-                f"`{page}` ({language_url(site_url, lang)}{CASES}/{case.case_id}/)"
+                f"`{page}` ({case_url(site_url, lang, case.case_id)})"
                 for lang, page in zip(case.languages, case.pages(), strict=True)
             )
         lines.append(f"| `{case.case_id}` ({case.status}) | {files} | {pages} |")
