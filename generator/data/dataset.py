@@ -77,7 +77,18 @@ class Dataset:
     def rating(self, case: Case, criterion: str) -> str:
         return views.rating(case, criterion, self.vocab)
 
+    @cached_property
+    def _made(self) -> dict[str, dict[str, Any]]:
+        return {}
+
     def record(self, case: Case) -> dict[str, Any]:
+        """A case's record, made once: its page's JSON and the data files share it."""
+        made = self._made.get(case.id)
+        if made is None:
+            made = self._made[case.id] = self._record(case)
+        return made
+
+    def _record(self, case: Case) -> dict[str, Any]:
         t, m = self.texts[case.id], case.meta
         v = self.values(case)
         rec: dict[str, Any] = {
