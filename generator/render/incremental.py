@@ -66,7 +66,7 @@ def write_touched(
         for kind, term in sorted(_lists(before, ids) | _lists(r, ids)):
             cases = r.by_kind[kind].get(term)
             if cases is None:  # its last case left it: the term's page goes
-                return Touched(lang, complete=False, seconds=time.perf_counter() - start), r
+                return _incomplete(lang, start), r
             was = before.by_kind[kind].get(term, [])
             _changed_pages(r, kind, term, _ordered(before, kind, term, was), cases, ids)
             ends.append(term_path(kind, term, len(views.pages(cases)) + 1))
@@ -80,9 +80,9 @@ def write_touched(
             if case.id not in ids and not ids.isdisjoint(case.meta.related):
                 r._case(case)
         if any((out / e).exists() for e in ends):
-            return Touched(lang, complete=False, seconds=time.perf_counter() - start), r
+            return _incomplete(lang, start), r
     if any(not (out / p.path).is_file() for p in r.pages):
-        return Touched(lang, complete=False, seconds=time.perf_counter() - start), r
+        return _incomplete(lang, start), r
     written = []
     for page in r.pages:
         path, data = out / page.path, page.text.encode("utf-8")
@@ -91,6 +91,11 @@ def write_touched(
             written.append(page.path)
     listed = r.by_kind is not before.by_kind
     return Touched(lang, tuple(written), True, listed, time.perf_counter() - start), r
+
+
+def _incomplete(lang: str, start: float) -> Touched:
+    """Nothing written: the edit adds or removes pages."""
+    return Touched(lang, complete=False, seconds=time.perf_counter() - start)
 
 
 def write_explorer(r: Renderer, out: Path, site: Path) -> list[str]:
