@@ -9,7 +9,6 @@ change the file's shape, and, as ``sikb new`` does, never over an existing file.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -292,18 +291,6 @@ _Dumper.add_representer(
 )
 
 
-def _dump(data: Mapping[str, Any], flow: bool | None) -> str:
-    text: str = yaml.dump(
-        dict(data),
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=math.inf,
-        default_flow_style=flow,
-    )
-    return text
-
-
 _INTRO = """\
 # Made by 'sikb new --from-issue' from an issue of the 'Propose a case' form. Check every
 # fact against the sources (each is given the case's language: correct it where a source
@@ -317,10 +304,8 @@ def render_case(taxonomy: Taxonomy, front: Mapping[str, Any], today: date) -> st
     head = {k: v for k, v in front.items() if k != "sources" and (v or k in REQUIRED)}
     tail = {"sources": front.get("sources") or [], "updated": Date(today.isoformat())}
     criteria = scaffold.criteria_lines(taxonomy, taxonomy.default_language)
-    return (
-        f"---\n{_INTRO}\n{_dump(head, None)}criteria:\n{criteria}\n{_dump(tail, False)}---\n"
-        f"{scaffold.BODY}"
-    )
+    head_yaml, tail_yaml = scaffold.dump(head, _Dumper, None), scaffold.dump(tail, _Dumper, False)
+    return f"---\n{_INTRO}\n{head_yaml}criteria:\n{criteria}\n{tail_yaml}---\n{scaffold.BODY}"
 
 
 def case_id(p: Proposal, given: str | None) -> str | None:

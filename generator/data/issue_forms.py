@@ -17,13 +17,13 @@ maps an answer back to its term even when two labels read alike.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from generator.data import scaffold
 from generator.i18n import names
 from generator.model.taxonomy import Taxonomy
 from generator.model.vocabulary import Vocabularies
@@ -310,15 +310,7 @@ _Dumper.add_representer(str, _text)
 
 
 def _dump(data: dict[str, Any]) -> str:
-    text: str = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=math.inf,
-        default_flow_style=False,
-    )
-    return HEADER + text
+    return HEADER + scaffold.dump(data, _Dumper, False)
 
 
 def forms(taxonomy: Taxonomy) -> dict[str, str]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -32,6 +34,20 @@ def _check(values: list[str], vocabulary: object, what: str) -> None:
                 f"; did you mean '{near[0]}'?" if near else f"; known: {names.quoted_list(known)}"
             )
             raise ScaffoldError(f"'{value}' is not a {what} in taxonomy.yaml{hint}")
+
+
+def dump(data: Mapping[str, Any], dumper: type[yaml.SafeDumper], flow: bool | None) -> str:
+    """``data`` as YAML from PyYAML's emitter: keys in their order, letters as they are,
+    no line folded; ``flow``: PyYAML's ``default_flow_style``."""
+    text: str = yaml.dump(
+        dict(data),
+        Dumper=dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=math.inf,
+        default_flow_style=flow,
+    )
+    return text
 
 
 def quoted(value: str) -> str:
