@@ -24,7 +24,7 @@ from generator.markup.markdown_safe import safe_url
 from generator.model.collection import Collection
 from generator.model.views import CaseText
 from generator.paths import case_file, case_path, case_url, feed_url, language_url, relative
-from generator.render.jsonld import article, script_json
+from generator.render.jsonld import article, front_matter
 
 FEED_TITLE = N_("New and updated cases")
 KINDS = ("json", "csl.json", "bib")
@@ -71,12 +71,11 @@ def for_case(
     page = case_path(text.case.id)
     paths = {kind: case_file(text.case.id, kind) for kind in KINDS}
     bib = citation.bibtex(w)
-    ld = script_json(article(collection, text, labels, site_url))
     return CaseCitation(
         reference=Markup(citation.reference_html(w)),
         bibtex=Markup(escape(bib)),
         links={kind: relative(path, page) for kind, path in paths.items()},
-        jsonld=Markup(json.dumps(ld, ensure_ascii=False)),
+        jsonld=front_matter(article(collection, text, labels, site_url)),
         files={
             paths["json"]: case_json(text, record),
             paths["csl.json"]: citation.csl_json(w),

@@ -9,7 +9,6 @@ the descriptions the Table Schema holds), the licence and how to cite.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from html import escape
 
@@ -102,7 +101,7 @@ def _jsonld(lang: str, site_url: str, homepage: str, _: Callable[[str], str]) ->
     """The page's schema.org ``Dataset``, as a YAML double-quoted value for front matter."""
     files = {homepage + name: MEDIA_TYPES.get(name, "application/json") for name in FILES}
     ld = jsonld.dataset(lang, site_url, homepage, (_(DATA_TITLE), _(DESCRIPTION)), files)
-    return Markup(json.dumps(jsonld.script_json(ld), ensure_ascii=False))
+    return jsonld.front_matter(ld)
 
 
 def _anchor(href: str, text: str, *, download: bool = True) -> Markup:

@@ -17,6 +17,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.data import datapackage
 from generator.data.citation import author
 from generator.i18n.labels import Labels
@@ -37,6 +39,12 @@ def script_json(data: Any) -> str:
     for char, escaped in _SCRIPT_SAFE.items():
         text = text.replace(char, escaped)
     return text
+
+
+def front_matter(data: Any) -> Markup:
+    """``data`` as a page's front matter holds it: ``script_json`` as a YAML double-quoted
+    value (JSON's strings are YAML's)."""
+    return Markup(json.dumps(script_json(data), ensure_ascii=False))
 
 
 def _version(site_url: str, lang: str, case_id: str) -> dict[str, str]:
