@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from generator.build.publish import MANIFEST
+from generator.build.publish import MANIFEST, listed, write_manifest
 from generator.paths import BUNDLE, Layout, bundle
 from generator.search import search_index
 
@@ -129,14 +129,7 @@ def _swap(new: Path, old: Path) -> None:
 
 def _relist(site: Path, prefix: str, folder: Path) -> None:
     """The manifest of ``site`` with the files under ``prefix`` those of ``folder``."""
-    manifest = site / MANIFEST
-    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [line for line in lines if not line.startswith(prefix)]
-    files = sorted(
-        prefix + p.relative_to(folder).as_posix() + "\n" for p in folder.rglob("*") if p.is_file()
-    )
-    header = [line for line in kept if line.startswith("#")]
-    body = sorted([line for line in kept if not line.startswith("#")] + files)
-    temp = manifest.with_name(f"{MANIFEST}.tmp")
-    temp.write_text("".join(header + body), encoding="utf-8")
-    temp.replace(manifest)
+    text = (site / MANIFEST).read_text(encoding="utf-8")
+    kept = [f for f in listed(text) if not f.startswith(prefix)]
+    files = [prefix + p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
+    write_manifest(site, kept + files)

@@ -21,7 +21,7 @@ import logging
 import os
 import re
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -90,8 +90,9 @@ def publish(staging: Path, site: Path) -> None:
     leaves the old site aside, and the next build puts it back. A file that came into
     ``site`` during the build is not deleted: it stays in the old site, set aside.
     """
-    files = sorted(rel for rel, folder in _walk(staging) if not folder and rel != _STAGING_MARK)
-    (staging / MANIFEST).write_text(_HEADER + "".join(f"{f}\n" for f in files), "utf-8")
+    write_manifest(
+        staging, [rel for rel, folder in _walk(staging) if not folder and rel != _STAGING_MARK]
+    )
     (staging / _STAGING_MARK).unlink()
     if not site.exists():
         staging.rename(site)
@@ -172,6 +173,13 @@ def _manifest(site: Path) -> set[str]:
     except FileNotFoundError:
         return set()
     return listed(text)
+
+
+def write_manifest(site: Path, files: Iterable[str]) -> None:
+    """The manifest of ``site``, listing ``files``, replaced whole."""
+    temp = site / f"{MANIFEST}.tmp"
+    temp.write_text(_HEADER + "".join(f"{f}\n" for f in sorted(files)), encoding="utf-8")
+    temp.replace(site / MANIFEST)
 
 
 def listed(manifest: str) -> set[str]:
