@@ -7,7 +7,7 @@ One ``Helpers`` per page, made by the ``Renderer``; every value from a case is e
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from generator.markup import html_blocks
 from generator.markup.markdown_safe import md_text
 from generator.model import views
 from generator.model.collection import Case
+from generator.model.vocabulary import FACET_KINDS
 from generator.paths import case_path, list_path, term_path
 from generator.render import charts, worldmap
 
@@ -134,16 +135,9 @@ class Helpers:
         return names.capitalised(names.language_name(code, self.r.lang))
 
     def mix(self, cases: Sequence[Case], field: str) -> list[tuple[str, int]]:
-        get: Callable[[Case], Iterable[str]]
-        if field == "actor_types":
-            get = lambda c: [self.tax.actors[a.id].type for a in c.meta.actors]  # noqa: E731
-        elif field == "regions":
-            get = lambda c: [self.tax.countries[x].region for x in c.meta.countries]  # noqa: E731
-        elif field == "actors":
-            get = lambda c: [a.id for a in c.meta.actors]  # noqa: E731
-        else:
-            get = lambda c: getattr(c.meta, field)  # noqa: E731
-        return views.mix(cases, get)
+        """How many ``cases`` carry each term of the vocabulary ``field`` (``FACET_KINDS``)."""
+        read = FACET_KINDS[field].read
+        return views.mix(cases, lambda c: read(self.tax, c.meta))
 
     def chart(self, cases: Sequence[Case], title: str) -> Markup:
         rows = []
