@@ -42,7 +42,6 @@ class SearchQueue:
         """Each language to index, with the era (``Preview.era``) of the pages to index."""
         self.wake = threading.Condition()
         self.thread: threading.Thread | None = None
-        self.busy = False
         self.first: dict[str, Callable[[], None]] = {}
 
     def add(self, languages: Iterable[str], first: Mapping[str, Callable[[], None]]) -> None:
@@ -59,11 +58,6 @@ class SearchQueue:
                 self.thread.start()
             self.wake.notify()
 
-    def idle(self) -> bool:
-        """Nothing waiting or being indexed (the tests and the benchmark ask)."""
-        with self.wake:
-            return not self.waiting and not self.busy
-
     def _loop(self) -> None:
         # Behind the next edit: on Linux a thread's nice value is its own, and Pagefind's
         # processes started from it inherit it.
@@ -76,16 +70,12 @@ class SearchQueue:
                 lang = next(iter(self.waiting))
                 era = self.waiting.pop(lang)
                 first = self.first.pop(lang, None)
-                self.busy = True
             try:
                 if first is not None and era == self.era():
                     first()
                 self._index(lang, era)
             except Exception as e:  # the pages are served; search is older until the next edit
                 self.say(f"search: {lang}: not indexed again: {e}")
-            finally:
-                with self.wake:
-                    self.busy = False
 
     def _index(self, lang: str, era: int) -> None:
         served = self.layout.language_site(lang)
