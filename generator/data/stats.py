@@ -62,12 +62,18 @@ class LanguageCoverage:
     original: int
     """Cases written in this language."""
     translated: int
-    stale: int
-    missing: int
     missing_cases: tuple[str, ...]
     stale_cases: tuple[str, ...]
     missing_labels: tuple[str, ...]
     """Taxonomy entries without a label (or description, question) in this language."""
+
+    @property
+    def stale(self) -> int:
+        return len(self.stale_cases)
+
+    @property
+    def missing(self) -> int:
+        return len(self.missing_cases)
 
 
 def translation_coverage(collection: Collection) -> list[LanguageCoverage]:
@@ -94,8 +100,6 @@ def translation_coverage(collection: Collection) -> list[LanguageCoverage]:
                 lang,
                 original,
                 translated,
-                len(stale),
-                len(missing),
                 tuple(missing),
                 tuple(stale),
                 tuple(_missing_labels(tax, lang)),
