@@ -14,7 +14,7 @@ from html import escape
 from generator.i18n.catalogs import N_, translations
 from generator.model.collection import Collection
 from generator.model.views import case_text
-from generator.paths import cases_url, redirect_page
+from generator.paths import case_url, redirect_page
 from generator.render.pages import Page
 
 MOVED = N_("This case has moved")
@@ -41,13 +41,12 @@ _PAGE = """<!doctype html>
 def redirects(collection: Collection, lang: str, site_url: str) -> list[Page]:
     """The page of each retired id in ``lang``'s tree; ``site_url``: the site's root URL."""
     _ = translations(lang).ugettext
-    base = cases_url(site_url, lang)
     out = []
     for old, new in sorted(collection.retired.items()):
         if new is not None:
             href = f"../{new}/"
             head = (
-                f'<link rel="canonical" href="{escape(base + new)}/">\n'
+                f'<link rel="canonical" href="{escape(case_url(site_url, lang, new))}">\n'
                 f'<meta http-equiv="refresh" content="0; url={href}">\n'
             )
             title, text, link = (
