@@ -22,6 +22,7 @@ import yaml
 from generator.data import issue_body, issue_forms, scaffold
 from generator.data.issue_body import Answer, problem
 from generator.i18n import names
+from generator.i18n.labels import Labels
 from generator.model.dates import DateProblem, parse_partial
 from generator.model.taxonomy import Taxonomy
 from generator.problems import Problem
@@ -93,13 +94,9 @@ def _names(taxonomy: Taxonomy, vocabulary: str) -> dict[str, list[str]]:
     """A term's labels (an actor's names) in every site language."""
     out: dict[str, list[str]] = {}
     for lang in taxonomy.languages:
+        label = Labels(taxonomy, lang).label
         for tid in getattr(taxonomy, vocabulary):
-            if vocabulary == "actors":
-                out.setdefault(tid, []).append(taxonomy.actor_name(tid, lang))
-            elif vocabulary == "countries":
-                out.setdefault(tid, []).append(names.country_name(tid, lang))
-            else:
-                out.setdefault(tid, []).append(getattr(taxonomy, vocabulary)[tid].label[lang])
+            out.setdefault(tid, []).append(label(vocabulary, tid))
     return out
 
 

@@ -17,7 +17,6 @@ maps an answer back to its term even when two labels read alike.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +24,7 @@ import yaml
 
 from generator.data import scaffold
 from generator.i18n import names
+from generator.i18n.labels import Labels
 from generator.model.taxonomy import Taxonomy
 from generator.model.vocabulary import Vocabularies
 
@@ -145,13 +145,8 @@ def option(label: str, term_id: str) -> str:
 def term_labels(taxonomy: Taxonomy, vocabulary: str) -> dict[str, str]:
     """Each term of a vocabulary, id to its label in the default language, in the taxonomy's
     order; countries are named by CLDR, actors by their name."""
-    lang = taxonomy.default_language
-    if vocabulary == "countries":
-        return {code: names.country_name(code, lang) for code in taxonomy.countries}
-    if vocabulary == "actors":
-        return {a: taxonomy.actor_name(a, lang) for a in taxonomy.actors}
-    terms: Mapping[str, Any] = getattr(taxonomy, vocabulary)
-    return {tid: term.label[lang] for tid, term in terms.items()}
+    label = Labels(taxonomy, taxonomy.default_language).label
+    return {tid: label(vocabulary, tid) for tid in getattr(taxonomy, vocabulary)}
 
 
 def options(taxonomy: Taxonomy, vocabulary: str) -> dict[str, str]:
