@@ -23,10 +23,11 @@ from typing import Any
 
 from babel import Locale
 
+from generator.i18n import collation
 from generator.i18n.labels import Labels
 from generator.model import views
 from generator.model.collection import Case, Collection
-from generator.model.views import CaseText, sort_key
+from generator.model.views import CaseText
 from generator.model.vocabulary import Facet, Vocabularies
 from generator.paths import EXPLORER_PATH, case_href_pattern
 
@@ -66,9 +67,14 @@ class Dataset:
     def label(self, kind: str, term_id: str) -> str:
         return self.labels.label(kind, term_id)
 
+    @cached_property
+    def collate(self) -> Callable[[str], collation.Key]:
+        """A name's sort key in the page's language."""
+        return collation.sort_key(self.lang)
+
     def ordered(self) -> list[Case]:
         cases = self.collection.cases.values()
-        return sorted(cases, key=lambda c: (sort_key(self.texts[c.id].title), c.id))
+        return sorted(cases, key=lambda c: (self.collate(self.texts[c.id].title), c.id))
 
     def values(self, case: Case) -> dict[str, list[str]]:
         """Every facet's ids for a case, each id once, in the case's own order."""
@@ -146,7 +152,7 @@ class Dataset:
         index: dict[str, dict[str, int]] = {}
         for f in vocab.facets:
             used = dict.fromkeys(i for v in per_case for i in v[f.key])
-            ids = sorted(used, key=lambda i, k=f.kind: (sort_key(self.label(k, i)), i))  # type: ignore[misc]
+            ids = sorted(used, key=lambda i, k=f.kind: (self.collate(self.label(k, i)), i))  # type: ignore[misc]
             facets[f.key] = {"ids": ids, "labels": [self.label(f.kind, i) for i in ids]}
             facets[f.key].update(column=f.column, multi=f.multi, open=f.open, compare=f.compare)
             facets[f.key].update(table=f.table, **self._facet_names(f))

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from generator.model.collection import Case, Collection
 from generator.model.vocabulary import Vocabularies
@@ -70,14 +70,15 @@ def case_text(collection: Collection, case: Case, lang: str) -> CaseText:
     )
 
 
-def sort_key(text: str) -> str:
-    return text.casefold()
-
-
-def mix(cases: Iterable[Case], field: Callable[[Case], Iterable[str]]) -> list[tuple[str, int]]:
-    """How many cases carry each id, most first, then by id."""
+def mix(
+    cases: Iterable[Case],
+    field: Callable[[Case], Iterable[str]],
+    tie: Callable[[str], Any] = str,
+) -> list[tuple[str, int]]:
+    """How many cases carry each id, most first, then by ``tie`` (a label's sort key in the
+    reader's language), then by id."""
     counts = Counter(i for c in cases for i in dict.fromkeys(field(c)))
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], tie(kv[0]), kv[0]))
 
 
 def rating(case: Case, criterion: str, vocab: Vocabularies) -> str:

@@ -137,7 +137,7 @@ class Helpers:
     def mix(self, cases: Sequence[Case], field: str) -> list[tuple[str, int]]:
         """How many ``cases`` carry each term of the vocabulary ``field`` (``FACET_KINDS``)."""
         read = FACET_KINDS[field].read
-        return views.mix(cases, lambda c: read(self.tax, c.meta))
+        return views.mix(cases, lambda c: read(self.tax, c.meta), self.r.term_sort(field))
 
     def chart(self, cases: Sequence[Case], title: str) -> Markup:
         rows = []
@@ -194,9 +194,15 @@ class Helpers:
 
     def index_terms(self, kind: str) -> list[tuple[str, int]]:
         """Every term of ``kind`` with its number of cases, most first, then by label."""
-        have = self.by_kind[kind]
+        have, by_name = self.by_kind[kind], self.r.term_sort(kind)
         terms = [(i, len(have.get(i, []))) for i in getattr(self.tax, kind)]
-        return sorted(terms, key=lambda t: (-t[1], views.sort_key(self.label(kind, t[0]))))
+        return sorted(terms, key=lambda t: (-t[1], by_name(t[0]), t[0]))
+
+    def region_countries(self, region: str) -> list[tuple[str, int]]:
+        """The countries of ``region`` that have cases, by name, each with its number."""
+        have, by_name = self.by_kind["countries"], self.r.term_sort("countries")
+        codes = [c for c, t in self.tax.countries.items() if t.region == region and c in have]
+        return [(c, len(have[c])) for c in sorted(codes, key=lambda c: (by_name(c), c))]
 
     def role_of(self, case: Case, actor_id: str) -> str:
         roles = [a.role for a in case.meta.actors if a.id == actor_id]

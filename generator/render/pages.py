@@ -8,7 +8,7 @@ Markdown can take it. Every value that comes from a case is escaped here.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.data.dataset import Dataset, plural_forms
+from generator.i18n import collation
 from generator.i18n.catalogs import N_, Nn_, translations
 from generator.i18n.labels import Labels
 from generator.markup import html_blocks
@@ -148,6 +149,8 @@ class Renderer:
         self.lang = lang
         self.options = options
         self.labels = Labels(self.tax, lang)
+        self.collate = collation.sort_key(lang)
+        """A name's sort key in the page's language: every list by name is in this order."""
         self.vocab = Vocabularies.from_taxonomy(self.tax)
         self.texts = {
             cid: views.case_text(collection, c, lang) for cid, c in collection.cases.items()
@@ -181,8 +184,12 @@ class Renderer:
             out["criteria"].setdefault(crit, [])
         return out
 
-    def case_sort(self, case: Case) -> tuple[str, str]:
-        return (views.sort_key(self.texts[case.id].title), case.id)
+    def case_sort(self, case: Case) -> tuple[collation.Key, str]:
+        return (self.collate(self.texts[case.id].title), case.id)
+
+    def term_sort(self, kind: str) -> Callable[[str], collation.Key]:
+        """The sort key of a term of ``kind`` by its label in the page's language."""
+        return lambda term_id: self.collate(self.label(kind, term_id))
 
     # pages ------------------------------------------------------------------
     def render(self) -> list[Page]:
