@@ -38,6 +38,9 @@ EXPLORER_DATA = "explorer/data.json"
 """The explorer's compact records (``dataset.Dataset.explorer``), beside its page."""
 EXPLORER_SUMMARIES = "explorer/summaries.json"
 """The cases' summaries, loaded by the explorer when first shown."""
+EXPLORER_SPREADSHEET = "explorer/spreadsheet.json"
+"""The spreadsheet's header and each case's row (``data.spreadsheet``), fetched by the
+explorer's download only."""
 FEED = "feed.xml"
 """Each language's Atom feed of new and updated cases, at its root (``data.feed``)."""
 
@@ -97,6 +100,12 @@ def other_language(lang: str) -> str:
 def cases_url(site_url: str, lang: str) -> str:
     """The absolute URL below which each case's page is, ``<id>/`` appended."""
     return f"{language_url(site_url, lang)}{CASES}/"
+
+
+def spreadsheet_path(lang: str) -> str:
+    """A language's spreadsheet for readers, in its tree: ``data/sikb-cases-<lang>.csv``
+    (the language in the name, so that downloads in two languages do not collide)."""
+    return f"data/sikb-cases-{lang}.csv"
 
 
 def case_path(case_id: str) -> str:

@@ -11,7 +11,9 @@ also ``CITATION.cff``'s); each file's size and SHA-256 are those of the text wri
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -20,6 +22,7 @@ from generator import RELEASED, __version__
 from generator.data.codebook import codebook
 from generator.data.dataset import Dataset
 from generator.data.schema import case_schema
+from generator.data.spreadsheet import Spreadsheet, delimiter, spreadsheet_name
 from generator.i18n.catalogs import N_, translations
 from generator.i18n.labels import Labels
 from generator.model.taxonomy import Taxonomy
@@ -52,6 +55,11 @@ CSV_TEXT = N_(
     "begins with an apostrophe."
 )
 JSON_TEXT = N_("The same records as cases.csv, with lists as JSON arrays.")
+SHEET_TEXT = N_(
+    "Every case for reading in a spreadsheet: headers, names, ratings and dates in this "
+    "language, each criterion's note, the sources with their links and the case's page "
+    "(UTF-8 with a byte-order mark)."
+)
 TAXONOMY_TEXT = N_(
     "Every term of the taxonomy (countries, regions, sectors, themes, actors, criteria, "
     "ratings, statuses...) with its label in every language of the site."
@@ -64,8 +72,10 @@ def files(data: Dataset, homepage: str) -> dict[str, str]:
     """Every file of a language's ``data/`` folder by name, ``datapackage.json`` last;
     ``homepage``: the data page's absolute URL."""
     taxonomy = data.collection.taxonomy
+    sheet = Spreadsheet(data)
     out = {
         CSV: data.csv_text(),
+        sheet.name: sheet.csv_text(),
         JSON: data.json_text(),
         TAXONOMY: taxonomy_json(taxonomy),
         SCHEMA: schema_json(taxonomy),
@@ -80,7 +90,8 @@ def schema_json(taxonomy: Taxonomy) -> str:
 
 
 def package(taxonomy: Taxonomy, lang: str, homepage: str, files: Mapping[str, str]) -> str:
-    """``datapackage.json`` for ``lang``; ``files``: each file's name and text, as written."""
+    """``datapackage.json`` for ``lang``; ``files``: each file's name and text, as written
+    (the spreadsheet, ``spreadsheet.name``, described where it is among them)."""
     _ = translations(lang).ugettext
     fields = [c.table_field() for c in codebook(taxonomy, lang)]
 
@@ -104,6 +115,11 @@ def package(taxonomy: Taxonomy, lang: str, homepage: str, files: Mapping[str, st
         dialect={"header": True, "delimiter": ",", "quoteChar": '"', "doubleQuote": True},
         schema={"$schema": TABLE_PROFILE, "fields": fields, "primaryKey": ["id"]},
     )
+    resources = [table]
+    sheet = spreadsheet_name(lang)
+    if sheet in files:
+        resources.append(resource(f"cases-{lang}", sheet, "text/csv", SHEET_TEXT))
+        resources[-1].update(type="table", **sheet_table(files[sheet], delimiter(lang)))
     descriptor = {
         "$schema": PACKAGE_PROFILE,
         "name": f"sikb-cases-{lang}",
@@ -119,13 +135,21 @@ def package(taxonomy: Taxonomy, lang: str, homepage: str, files: Mapping[str, st
         "sources": [{"title": _(SOURCE), "path": homepage}],
         "keywords": ["social innovation", "case studies", "open data"],
         "resources": [
-            table,
+            *resources,
             resource("cases-json", JSON, "application/json", JSON_TEXT),
             resource("taxonomy", TAXONOMY, "application/json", TAXONOMY_TEXT),
             resource("case-schema", SCHEMA, "application/schema+json", SCHEMA_TEXT),
         ],
     }
     return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+
+
+def sheet_table(text: str, sep: str) -> dict[str, Any]:
+    """The spreadsheet's dialect and Table Schema: its header's names, every cell text."""
+    header = next(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=sep))
+    fields = [{"name": name, "type": "string"} for name in header]
+    dialect = {"header": True, "delimiter": sep, "quoteChar": '"', "doubleQuote": True}
+    return {"dialect": dialect, "schema": {"$schema": TABLE_PROFILE, "fields": fields}}
 
 
 def taxonomy_json(taxonomy: Taxonomy) -> str:

@@ -20,7 +20,14 @@ from generator.data import datapackage
 from generator.data.codebook import SEPARATOR, codebook
 from generator.i18n.catalogs import N_, translations
 from generator.markup.html_blocks import inline
-from generator.paths import DATA_CSV, DATA_JSON, DATA_PAGE, language_url, page_url
+from generator.paths import (
+    DATA_CSV,
+    DATA_JSON,
+    DATA_PAGE,
+    language_url,
+    page_url,
+    spreadsheet_path,
+)
 from generator.render import jsonld
 from generator.render.helpers import Helpers
 from generator.render.pages import Page, Renderer
@@ -42,6 +49,11 @@ TYPES = {
     "list": N_("list"),
 }
 """A column's Table Schema type, as the codebook names it."""
+SHEET = N_(
+    "Every case for reading in Excel or LibreOffice: columns, names, ratings and dates in "
+    "this language, each criterion's note, the sources with their links, the case's page."
+)
+"""The spreadsheet's line (``data.spreadsheet``), first: it is the one a reader wants."""
 FILES = {
     datapackage.CSV: N_("Every case, one row each, for a spreadsheet or a data frame."),
     datapackage.JSON: N_("The same records as JSON, lists as arrays."),
@@ -57,9 +69,12 @@ def data_pages(renderer: Renderer, pages: Sequence[Page]) -> list[Page]:
     """The data package's other files and the data page, given the pages rendered so far
     (``cases.csv`` and ``cases.json`` among them)."""
     lang, folder = renderer.lang, DATA_PAGE.rsplit("/", 1)[0]
-    written = {p.path: p.text for p in pages if p.path in (DATA_CSV, DATA_JSON)}
+    sheet_path = spreadsheet_path(lang)
+    sheet = sheet_path.rsplit("/", 1)[1]
+    written = {p.path: p.text for p in pages if p.path in (DATA_CSV, DATA_JSON, sheet_path)}
     homepage = language_url(renderer.options.settings.site_url, lang) + page_url(DATA_PAGE) + "/"
     files = {datapackage.CSV: written[DATA_CSV], datapackage.JSON: written[DATA_JSON]}
+    files[sheet] = written[sheet_path]
     taxonomy = renderer.tax
     book = codebook(taxonomy, lang)
     files[datapackage.TAXONOMY] = datapackage.taxonomy_json(taxonomy)
@@ -69,7 +84,7 @@ def data_pages(renderer: Renderer, pages: Sequence[Page]) -> list[Page]:
     helpers = Helpers(renderer, DATA_PAGE)
     rows = [
         (_anchor(helpers.file(f"{folder}/{name}"), name), _(what), _size(files[name], _, lang))
-        for name, what in FILES.items()
+        for name, what in {sheet: SHEET, **FILES}.items()
     ]
     licence = _anchor(_(LICENCE_URL), "CC BY 4.0", download=False)
     text = renderer.env.get_template("data.md.j2").render(
@@ -87,7 +102,7 @@ def data_pages(renderer: Renderer, pages: Sequence[Page]) -> list[Page]:
         released=RELEASED,
         year=RELEASED[:4],
         homepage=homepage,
-        jsonld=_jsonld(lang, renderer.options.settings.site_url, homepage, _),
+        jsonld=_jsonld(lang, renderer.options.settings.site_url, homepage, _, sheet),
     )
     new = [
         Page(f"{folder}/{name}", t)
@@ -97,9 +112,10 @@ def data_pages(renderer: Renderer, pages: Sequence[Page]) -> list[Page]:
     return [*new, Page(DATA_PAGE, text)]
 
 
-def _jsonld(lang: str, site_url: str, homepage: str, _: Callable[[str], str]) -> Markup:
+def _jsonld(lang: str, site_url: str, homepage: str, _: Callable[[str], str], sheet: str) -> Markup:
     """The page's schema.org ``Dataset``, as a YAML double-quoted value for front matter."""
-    files = {homepage + name: MEDIA_TYPES.get(name, "application/json") for name in FILES}
+    files = {homepage + sheet: "text/csv"}
+    files.update({homepage + name: MEDIA_TYPES.get(name, "application/json") for name in FILES})
     ld = jsonld.dataset(lang, site_url, homepage, (_(DATA_TITLE), _(DESCRIPTION)), files)
     return jsonld.front_matter(ld)
 

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.data.dataset import Dataset, plural_forms
+from generator.data.spreadsheet import Spreadsheet
 from generator.i18n import collation
 from generator.i18n.catalogs import N_, Nn_, translations
 from generator.i18n.labels import Labels
@@ -31,12 +32,14 @@ from generator.paths import (
     DATA_JSON,
     EXPLORER_DATA,
     EXPLORER_PATH,
+    EXPLORER_SPREADSHEET,
     EXPLORER_SUMMARIES,
     FEED,
     case_path,
     cases_url,
     list_path,
     relative,
+    spreadsheet_path,
     term_path,
 )
 from generator.render import cite
@@ -317,6 +320,14 @@ class Renderer:
             translated=sum(1 for c in cases if self.texts[c.id].state is not State.FALLBACK),
         )
 
+    def _spreadsheet(self) -> list[Page]:
+        """The spreadsheet for readers, and its rows for the explorer's download."""
+        sheet = Spreadsheet(self.dataset)
+        return [
+            Page(spreadsheet_path(self.lang), sheet.csv_text()),
+            Page(EXPLORER_SPREADSHEET, sheet.rows_json()),
+        ]
+
     def _explorer(self) -> None:
         """The explorer page, its data and the downloads it falls back to without script."""
         tr = translations(self.lang)
@@ -330,6 +341,7 @@ class Renderer:
             Page(DATA_JSON, data.json_text()),
             Page(EXPLORER_DATA, explorer),
             Page(EXPLORER_SUMMARIES, summaries),
+            *self._spreadsheet(),
         ]
         self._emit(
             EXPLORER_PATH,

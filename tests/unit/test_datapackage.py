@@ -62,7 +62,7 @@ def test_frictionless_finds_each_language_s_package_valid(
     assert report["valid"], run.stdout
     assert run.returncode == 0
     names = [task["name"] for task in report["tasks"]]
-    assert names == ["cases", "cases-json", "taxonomy", "case-schema"]
+    assert names == ["cases", f"cases-{lang}", "cases-json", "taxonomy", "case-schema"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
