@@ -25,7 +25,7 @@ class State(StrEnum):
     TRANSLATION = "translation"
     STALE = "stale"
     FALLBACK = "fallback"
-    """No translation into the page's language: the original is shown."""
+    """No translation into the page's language: the next text of ``chain`` is shown."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class CaseText:
     case: Case
     lang: str
     shown: str
-    """The language of the text shown (the original's where there is no translation)."""
+    """The language of the text shown (``chain``: a translation's or the original's)."""
     state: State
     title: str
     summary: str
@@ -43,12 +43,51 @@ class CaseText:
     places: tuple[str, ...]
     notes: dict[str, str]
     machine_translated: bool = False
+    stale: bool = False
+    """The text shown is a translation made from an older original."""
+
+    @property
+    def version(self) -> Version:
+        """The text shown, as one of the case's ``versions``."""
+        original = self.shown == self.case.meta.language
+        return Version(self.shown, original, self.machine_translated, self.stale)
+
+
+@dataclass(frozen=True)
+class Version:
+    """One text of a case: its original, or a translation."""
+
+    lang: str
+    original: bool
+    machine_translated: bool = False
+    stale: bool = False
+
+
+def chain(lang: str, default: str, original: str) -> tuple[str, ...]:
+    """The languages a reader of ``lang`` is shown a case in, first available first: their
+    own, then the site's default language, then the original's."""
+    return tuple(dict.fromkeys((lang, default, original)))
+
+
+def versions(collection: Collection, case: Case) -> tuple[Version, ...]:
+    """Every text of ``case``: the original first, then its translations by language."""
+    found = collection.translations.get(case.id, {})
+    translations = [
+        Version(lang, False, tr.meta.machine_translated, tr.stale)
+        for lang, tr in sorted(found.items())
+        if lang != case.meta.language
+    ]
+    return (Version(case.meta.language, True), *translations)
 
 
 def case_text(collection: Collection, case: Case, lang: str) -> CaseText:
+    """What a page in ``lang`` shows of ``case``: the first text along ``chain``."""
     meta = case.meta
     notes = {k: a.note for k, a in meta.criteria.items() if a.note}
-    tr = None if meta.language == lang else collection.translations.get(case.id, {}).get(lang)
+    found = collection.translations.get(case.id, {})
+    languages = chain(lang, collection.taxonomy.default_language, meta.language)
+    shown = next(x for x in languages if x == meta.language or x in found)
+    tr = None if shown == meta.language else found[shown]
     if tr is None:
         state = State.ORIGINAL if meta.language == lang else State.FALLBACK
         return CaseText(
@@ -56,17 +95,19 @@ def case_text(collection: Collection, case: Case, lang: str) -> CaseText:
             tuple(meta.places), notes,
         )  # fmt: skip
     tnotes = {k: tr.meta.criteria[k].note if k in tr.meta.criteria else v for k, v in notes.items()}
+    state = State.FALLBACK if shown != lang else State.STALE if tr.stale else State.TRANSLATION
     return CaseText(
         case,
         lang,
-        lang,
-        State.STALE if tr.stale else State.TRANSLATION,
+        shown,
+        state,
         tr.meta.title,
         tr.meta.summary,
         tr.body,
         tuple(tr.meta.places) or tuple(meta.places),
         tnotes,
         tr.meta.machine_translated,
+        tr.stale,
     )
 
 

@@ -33,6 +33,9 @@ MAP_NONE = N_("No cases")
 MAP_LABEL = Nn_("%(name)s: %(num)d case", "%(name)s: %(num)d cases")
 WORLDWIDE = N_("Worldwide")
 """Where a case with ``scope: global`` happens, in place of its countries."""
+ORIGINAL, TRANSLATION, MACHINE = N_("original"), N_("translation"), N_("machine translation")
+OUT_OF_DATE, SHOWN_HERE = N_("out of date"), N_("shown here")
+NOT_HERE = N_("not published on this site")
 
 
 class Helpers:
@@ -133,6 +136,38 @@ class Helpers:
 
     def language(self, code: str) -> str:
         return names.capitalised(names.language_name(code, self.r.lang))
+
+    def kind(self, version: views.Version) -> str:
+        """What a text of a case is, in words: ``machine translation, out of date``."""
+        _ = translations(self.r.lang).ugettext
+        kind = (
+            ORIGINAL if version.original else MACHINE if version.machine_translated else TRANSLATION
+        )
+        return ", ".join([_(kind)] + ([_(OUT_OF_DATE)] if version.stale else []))
+
+    def versions(self, text: views.CaseText) -> Markup:
+        """Every text of the case, by its language's own name and what it is, each linked
+        to the page that shows it (its language's, else the first that falls back to it):
+        ``Svenska (original) · English (translation, shown here)``; empty if it has one."""
+        _ = translations(self.r.lang).ugettext
+        case, languages = text.case, self.tax.languages
+        shows = {lang: views.case_text(self.r.collection, case, lang).shown for lang in languages}
+        items, every = [], views.versions(self.r.collection, case)
+        for v in every if len(every) > 1 else ():
+            home = (
+                v.lang
+                if v.lang in languages
+                else next((x for x in shows if shows[x] == v.lang), None)
+            )
+            words = [self.kind(v)] + ([_(SHOWN_HERE)] if v.lang == text.shown else [])
+            words += [] if home else [_(NOT_HERE)]
+            label = f'<span lang="{escape(v.lang)}">{escape(names.autonym(v.lang))}</span>'
+            label += f" ({escape(', '.join(words))})"
+            if home and home != text.lang:
+                url = f"{self.up}{paths.other_language(home)}{paths.page_url(case_path(case.id))}/"
+                label = f'<a href="{escape(url)}" hreflang="{escape(home)}">{label}</a>'
+            items.append(label)
+        return Markup(html_blocks.inline(" · ".join(items))) if items else Markup()
 
     def mix(self, cases: Sequence[Case], field: str) -> list[tuple[str, int]]:
         """How many ``cases`` carry each term of the vocabulary ``field`` (``FACET_KINDS``)."""

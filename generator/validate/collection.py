@@ -37,7 +37,7 @@ from generator.validate.checks import (
     translation_key_problem,
 )
 from generator.validate.link_checks import check_links
-from generator.validate.page_ids import Pages, PageText
+from generator.validate.page_ids import Pages, PageText, source
 from generator.validate.reach import check_reach
 from generator.validate.retired import Retired
 from generator.validate.schema_errors import problems_from
@@ -180,7 +180,7 @@ def _check_files(
             loaded[rel] = item
         return item
 
-    pages = _pages(files, ctx.taxonomy.languages, loaded, root)
+    pages = _pages(files, ctx.taxonomy.languages, ctx.taxonomy.default_language, loaded, root)
     cases: dict[str, Case] = {}
     translations: dict[str, dict[str, Translation]] = {}
     with _gc_paused():
@@ -211,6 +211,7 @@ def _check_files(
 def _pages(
     files: list[CaseFile],
     languages: Iterable[str],
+    default: str,
     cached: Mapping[str, Loaded],
     root: Path,
 ) -> Pages:
@@ -234,15 +235,23 @@ def _pages(
             return None
         meta, body = original
         related = bool(meta.get("related"))
-        if lang in translated.get(case_id, ()) and meta.get("language") != lang:
-            translation = data(f"{CASES_DIR}/{case_id}.{lang}.md")
+        have = frozenset(translated.get(case_id, ()))
+        shown = source(have, lang, default, language(case_id))
+        if shown is not None:
+            translation = data(f"{CASES_DIR}/{case_id}.{shown}.md")
             if translation is None:
                 return None
             meta, body = translation
         title = meta.get("title")
         return PageText(title if isinstance(title, str) else "", body, related)
 
-    return Pages(languages, {k: frozenset(v) for k, v in translated.items()}, text)
+    def language(case_id: str) -> str | None:
+        original = data(f"{CASES_DIR}/{case_id}.md")
+        found = original[0].get("language") if original else None
+        return found if isinstance(found, str) else None
+
+    have = {k: frozenset(v) for k, v in translated.items()}
+    return Pages(languages, have, text, default, language)
 
 
 @contextmanager

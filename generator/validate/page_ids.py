@@ -30,6 +30,7 @@ from generator.markup import EXTENSIONS, TOC, html_blocks
 from generator.markup.html_blocks import HtmlBlocksExtension
 from generator.markup.markdown_safe import md_text
 from generator.markup.sanitise import SanitiseExtension
+from generator.model.views import chain
 
 BEFORE = ("Facts", "Criteria at a glance")
 """The headings ``case.md.j2`` writes between the title and the body."""
@@ -92,12 +93,25 @@ def ids(page: PageText, lang: str) -> tuple[str, ...]:
     return tuple(i for i in reader.ids if not i.startswith("__"))
 
 
+def source(have: frozenset[str], lang: str, default: str, original: str | None) -> str | None:
+    """Which text the page in ``lang`` shows (``views.chain``), given the languages ``have``
+    of the case's translations: the language of a translation, or None for the original."""
+    for x in chain(lang, default, original or ""):
+        if x == original:
+            return None
+        if x in have:
+            return x
+    return None
+
+
 class Pages:
     """The ids of case pages, per case and language, each computed when first asked for.
 
     ``translated`` gives each case's translations by language; ``read(case_id, lang)``
-    the text of the case's page in ``lang`` (its translation into ``lang``, else its
-    original), or None when the files cannot tell (they have errors of their own).
+    the text of the case's page in ``lang`` (the first of its translation into ``lang``,
+    into the ``default`` language and its original: ``source``), or None when the files
+    cannot tell (they have errors of their own); ``original(case_id)`` the language of
+    the original, or None when that cannot be told.
     """
 
     def __init__(
@@ -105,19 +119,26 @@ class Pages:
         languages: Sequence[str],
         translated: Mapping[str, frozenset[str]],
         read: Callable[[str, str], PageText | None],
+        default: str = "",
+        original: Callable[[str], str | None] = lambda case_id: None,
     ) -> None:
         self.languages = tuple(languages)
         self.translated = translated
         self.read = read
+        self.default = default
+        self.original = original
         self._ids: dict[tuple[str, str], tuple[str, ...] | None] = {}
 
     def shown_in(self, case_id: str, language: str | None) -> tuple[str, ...]:
         """The languages whose page of ``case_id`` shows a body: a translation's (``language``)
-        only its own; the original's every language the case has no translation into."""
-        if language is not None:
-            return (language,) if language in self.languages else ()
+        or the original's (None)."""
         have = self.translated.get(case_id, frozenset())
-        return tuple(lang for lang in self.languages if lang not in have)
+        if not have:
+            return self.languages if language is None else ()
+        original, default = self.original(case_id), self.default
+        return tuple(
+            lang for lang in self.languages if source(have, lang, default, original) == language
+        )
 
     def ids(self, case_id: str, lang: str) -> tuple[str, ...] | None:
         """The ids on the page of ``case_id`` in ``lang``; None when it cannot be told."""

@@ -69,10 +69,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     lviv.write_text(lviv.read_text(encoding="utf-8") + EDGES, encoding="utf-8")
     ru = cases / "youth-lab-moldova.ru.md"  # a translation's body, and its own title
     ru.write_text(ru.read_text(encoding="utf-8") + EDGES, encoding="utf-8")
-    fund = cases / "swedish-fund.md"  # a title with Markdown's punctuation and a trailing #
+    fund = cases / "swedish-fund.en.md"  # a title with Markdown's punctuation and a trailing #
     fund.write_text(
         fund.read_text(encoding="utf-8").replace(
-            "title: En svensk fond", 'title: "En *svensk* fond & [C#]: C#"'
+            "title: A Swedish fund", 'title: "A *Swedish* fund & [C#]: C#"'
         ),
         encoding="utf-8",
     )
@@ -122,6 +122,6 @@ def test_the_edge_cases_give_the_ids_they_should(built: Path) -> None:
     assert ru[:7] == ("_1", "_2", "_3", "_4", "sources", "facts", "lviv-services")
     assert ru[-6:] == ("context", "_6", "_7", "_8", "fn:a", "fn:b")  # Sources, Related, Cite
     fund = _built_ids(built / "site" / "en" / "cases" / "swedish-fund" / "index.html")
-    assert fund[0] == "a-swedish-fund"  # en shows the translation's title
+    assert fund[0] == "a-swedish-fund-c-c"  # en shows the translation's title
     fund_ru = _built_ids(built / "site" / "ru" / "cases" / "swedish-fund" / "index.html")
-    assert fund_ru[0] == "en-svensk-fond-c-c"
+    assert fund_ru[0] == "a-swedish-fund-c-c"  # and so does ru: the English, not the Swedish

@@ -161,12 +161,34 @@ def test_untranslated_cases_show_the_original_under_a_notice(site: Path) -> None
     assert "Английский" in notice.text
     assert doc.find("h1").text == "Lviv services"
     assert doc.find("div", class_="sikb-body").attrs["lang"] == "en"
-    swedish = article(page(site, "uk", "cases/swedish-fund"))
-    assert "Шведська" in swedish.find("div", class_="admonition").text
-    assert swedish.find("h1").text == "En svensk fond"
     english = article(page(site, "en", "cases/swedish-fund"))
     assert english.find_all("div", class_="admonition") == []
     assert english.find("h1").text == "A Swedish fund"
+
+
+def test_without_a_translation_of_its_own_a_reader_gets_the_default_languages(
+    site: Path,
+) -> None:
+    """A Swedish original with an English translation: a Ukrainian reader gets the English,
+    told what it is, with every version linked where the site has it."""
+    swedish = article(page(site, "uk", "cases/swedish-fund"))
+    assert swedish.find("h1").text == "A Swedish fund"
+    assert swedish.find("div", class_="sikb-body").attrs["lang"] == "en"
+    notice = swedish.find("div", class_="admonition")
+    words = " ".join(notice.text.split())
+    assert f"{_('uk', 'Shown here:')} Англійська ({_('uk', 'translation')})." in words
+    assert f"{_('uk', 'Original language:')} Шведська." in words
+    links = {a.attrs["hreflang"]: a.attrs["href"] for a in notice.find_all("a")}
+    assert links == {"en": "../../../en/cases/swedish-fund/"}
+    assert "contributing" not in str(notice)
+    versions = article(page(site, "ru", "cases/youth-lab-moldova")).find(
+        "p", class_="sikb-versions"
+    )
+    links = {a.attrs["hreflang"]: a.attrs["href"] for a in versions.find_all("a")}
+    assert links == {
+        "en": "../../../en/cases/youth-lab-moldova/",  # the original
+        "uk": "../../../uk/cases/youth-lab-moldova/",
+    }
 
 
 def test_stale_and_machine_translations_say_so(site: Path) -> None:

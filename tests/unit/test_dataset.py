@@ -48,9 +48,10 @@ def test_a_record_has_ids_beside_labels_in_the_page_language(collection: Collect
     assert ru["youth-lab-moldova"]["title"] == "Молодёжная лаборатория Молдовы"
     assert ru["youth-lab-moldova"]["text_language"] == "ru"
     assert ru["youth-lab-moldova"]["country_labels"] == ["Молдова"]
-    # no Russian translation: the original's words, and the record says which language
+    # no Russian translation: the English one's words (views.chain), and the record says so
     swedish = ru["swedish-fund"]
-    assert swedish["text_language"] == swedish["original_language"] == "sv"
+    assert (swedish["text_language"], swedish["original_language"]) == ("en", "sv")
+    assert swedish["title"] == "A Swedish fund"
 
 
 def test_the_csv_is_the_records_with_lists_joined(collection: Collection) -> None:

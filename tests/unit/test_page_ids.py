@@ -76,6 +76,14 @@ def test_an_originals_body_is_shown_where_there_is_no_translation_a_translations
     assert pages.shown_in("a", "xx") == ()
 
 
+def test_a_translation_into_the_default_language_is_shown_where_there_is_none_of_its_own() -> None:
+    """A Swedish original with an English translation: every site page shows the English."""
+    pages = Pages(("en", "ru", "uk"), {"s": frozenset({"en"})}, lambda c, lang: None, "en",
+                  lambda c: "sv")  # fmt: skip
+    assert pages.shown_in("s", "en") == ("en", "ru", "uk")
+    assert pages.shown_in("s", None) == ()
+
+
 def test_each_page_is_read_and_computed_once() -> None:
     calls: list[tuple[str, str]] = []
 
