@@ -62,6 +62,7 @@ def test_frictionless_validates_the_built_data_package(site: Path, lang: str) ->
     assert done.returncode == 0
     assert {t["name"] for t in report["tasks"]} == {
         "cases",
+        f"cases-{lang}",
         "cases-json",
         "taxonomy",
         "case-schema",
@@ -93,7 +94,8 @@ def test_the_data_page_s_codebook_lists_every_column_in_the_page_s_language(
     ]
     links = {a.attrs["href"] for a in tables[0].find_all("a")}
     assert links == {f"../data/{n}" for n in (
-        "cases.csv", "cases.json", "taxonomy.json", "case.schema.json", "datapackage.json"
+        f"sikb-cases-{lang}.csv", "cases.csv", "cases.json", "taxonomy.json",
+        "case.schema.json", "datapackage.json",
     )}  # fmt: skip
     for href in links:
         assert (data / href.removeprefix("../data/")).is_file()
