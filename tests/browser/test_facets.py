@@ -61,6 +61,7 @@ def test_the_comparison_counts_countries_wherever_their_facet_stands(
         "els => els.map(e => [e.value, e.closest('label').textContent.trim()])",
     )
     assert {code: int(text.rsplit("(", 1)[1].rstrip(")")) for code, text in shown} == countries
+    page.click('button[data-tab="compare"]')
     for c in ("MD", "UA"):
         page.check(f'input[name="compare"][value="{c}"]')
     groups = page.eval_on_selector_all(

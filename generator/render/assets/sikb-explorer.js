@@ -779,10 +779,11 @@
     var self = this, data = this.data, s = this.s;
     if (!data.dim.country) return;
     var at = data.dims.indexOf(data.dim.country);
-    /* A country's count among the other filters is its count in the country facet. */
+    /* A country's count among the other filters is its count in the country facet; one
+     * without cases there stays pickable: the line below says which filters leave it out. */
     this.pick.forEach(function (p, v) {
       self.show(p, self.counts[at][v]);
-      var off = !p.box.checked && (s.compare.length >= 4 || p.n === 0);
+      var off = !p.box.checked && s.compare.length >= 4;
       if (p.box.disabled !== off) p.box.disabled = off;
     });
     var others = this.active("country");
