@@ -7,6 +7,7 @@ import random
 import pytest
 
 from generator.i18n.collation import sort_key
+from generator.model import views
 
 UK = list("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя")
 RU = list("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
@@ -54,3 +55,12 @@ def test_case_breaks_ties_only() -> None:
     assert sorted(["zebra", "Åland", "apple", "Apple"], key=sort_key("en")) == [
         "Åland", "apple", "Apple", "zebra",
     ]  # fmt: skip
+
+
+def test_a_list_by_count_keeps_count_first_and_collates_ties() -> None:
+    """``views.mix``: most cases first; equal counts by name in the reader's alphabet."""
+    names = {"KG": "Киргизстан", "KZ": "Казахстан", "UA": "Україна", "IL": "Ізраїль"}
+    cases = [["KG", "UA"], ["KZ", "UA"], ["IL"], ["KG"], ["KZ"]]
+    key = sort_key("uk")
+    mixed = views.mix(cases, lambda c: c, lambda i: key(names[i]))
+    assert mixed == [("KZ", 2), ("KG", 2), ("UA", 2), ("IL", 1)]
