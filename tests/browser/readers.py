@@ -45,9 +45,9 @@ def _(lang: str, msgid: str) -> str:
     return str(translations(lang).ugettext(msgid))
 
 
-@pytest.fixture(scope="module")
 def elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The fixture knowledge base built for ``CONFIGURED``, served on 127.0.0.1."""
+    """The fixture knowledge base built for ``CONFIGURED``, served on 127.0.0.1 (a test
+    module's fixture: ``yield from elsewhere(tmp_path_factory)``)."""
     root = tmp_path_factory.mktemp("readers") / "kb"
     shutil.copytree(FIXTURES / "kb", root)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")

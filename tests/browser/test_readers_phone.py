@@ -5,9 +5,12 @@ language with the filter kept. Each step's screenshot goes to build/screenshots/
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Browser, Page
 
+from tests.browser import readers
 from tests.browser.readers import (
     DESKTOP,
     LANGS,
@@ -15,7 +18,6 @@ from tests.browser.readers import (
     Size,
     _,
     closed,
-    elsewhere,  # noqa: F401 (a fixture)
     heading,
     lang,
     open_reader,
@@ -36,6 +38,11 @@ TITLES = {
 """The case the visitor opens, as each language's page titles it (its translations)."""
 
 
+@pytest.fixture(scope="module")
+def elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    yield from readers.elsewhere(tmp_path_factory)
+
+
 def _next(start: str) -> str:
     return LANGS[(LANGS.index(start) + 1) % len(LANGS)]
 
@@ -46,7 +53,8 @@ def shown_cases(page: Page) -> list[str]:
         "(() => { const e = document.getElementById('sikb-explorer');"
         " return e && e.dataset.shows === location.pathname + location.search; })()"
     )
-    return page.eval_on_selector_all("[data-case]", "els => els.map(e => e.dataset.case)")
+    found = page.eval_on_selector_all("[data-case]", "els => els.map(e => e.dataset.case)")
+    return [str(case) for case in found]
 
 
 def open_explorer_from_menu(page: Page, to: str, size: Size) -> None:
