@@ -49,10 +49,7 @@ TYPES = {
     "list": N_("list"),
 }
 """A column's Table Schema type, as the codebook names it."""
-SHEET = N_(
-    "Every case for reading in Excel or LibreOffice: columns, names, ratings and dates in "
-    "this language, each criterion's note, the sources with their links, the case's page."
-)
+SHEET = N_("Every case for Excel or LibreOffice, in this language, with notes and sources.")
 """The spreadsheet's line (``data.spreadsheet``), first: it is the one a reader wants."""
 FILES = {
     datapackage.CSV: N_("Every case, one row each, for a spreadsheet or a data frame."),
