@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.data.dataset import Dataset
+from generator.i18n import collation
 from generator.i18n.catalogs import translations
 from generator.model.collection import Collection
 from generator.model.vocabulary import Vocabularies
@@ -165,12 +166,18 @@ def test_the_url_reproduces_the_view_and_back_walks_the_changes(
     assert "sort=start" in url
     assert "view=table" in url
     assert "from=2015" in url
+    # cases without a start year are kept, as the box beside the years says
+    assert page.is_checked("#sikb-undated")
     expected = [
-        r for r in records if sector in r["sectors"] and r["start"] and int(r["start"][:4]) >= 2015
+        r
+        for r in records
+        if sector in r["sectors"] and (not r["start"] or int(r["start"][:4]) >= 2015)
     ]
     assert sorted(ids) == sorted(r["id"] for r in expected)
-    years = [int(next(r for r in records if r["id"] == i)["start"][:4]) for i in ids]
+    starts = [next(r for r in records if r["id"] == i)["start"] for i in ids]
+    years = [int(s[:4]) for s in starts if s]
     assert years == sorted(years, reverse=True)
+    assert starts[len(years) :] == [""] * (len(starts) - len(years))  # undated ones last
 
     other = chromium.new_context().new_page()
     log = PageLog(origin(server.url))
@@ -235,24 +242,47 @@ def test_downloads_hold_exactly_the_filtered_cases(
     assert {r["id"] for r in downloaded} == wanted
 
 
+COMPARED = """rows => rows.map(r => [...r.children].map(c => {
+  const figures = c.querySelector('.sikb-compare__figures');
+  if (figures) return figures.textContent;
+  return c.dataset.n === undefined ? c.textContent : c.textContent.trim();
+}))"""
+"""Each row of the comparison as the reader reads it: a label, then per country its count
+(and share), or a criterion's figures beside its bar."""
+
+
+def compare_cells(page: Page, pair: list[str]) -> dict[str, list[str]]:
+    return {
+        row[0]: row[1:]
+        for row in page.eval_on_selector_all(
+            f'table[data-compare="{",".join(pair)}"] tbody tr', COMPARED
+        )
+    }
+
+
+def share(n: int, total: int) -> str:
+    """A share as the page writes it in English (Intl.NumberFormat, whole per cent)."""
+    return f"{n} ({int(100 * n / total + 0.5)}%)" if total else f"{n} (–)"
+
+
 def test_the_comparison_shows_what_the_data_says(
     page: Page, real: tuple[Server, Collection]
 ) -> None:
+    """Reached from the top of the explorer: counts and shares, each criterion as a stacked
+    bar in the ratings' order with a legend, and a line saying which filters apply."""
     server, collection = real
-    records = dataset(collection, "en", server.url).records()
+    data = dataset(collection, "en", server.url)
+    records = data.records()
     pair = busiest(records, "countries", 2)
     open_explorer(page, server)
+    page.click('button[data-tab="compare"]')
+    assert not page.is_visible("#sikb-results")
+    assert page.inner_text(".sikb-compare__within") == "Among all cases: no other filter applies."
     for c in pair:
         page.check(f'input[name="compare"][value="{c}"]')
-    table = page.wait_for_selector(f'table[data-compare="{",".join(pair)}"]')
-    assert table is not None
-    cells = {
-        row[0]: row[1:]
-        for row in page.eval_on_selector_all(
-            f'table[data-compare="{",".join(pair)}"] tbody tr',
-            "rows => rows.map(r => [...r.children].map(c => c.textContent))",
-        )
-    }
+    assert "tab=compare" in page.url
+    page.wait_for_selector(f'table[data-compare="{",".join(pair)}"]')
+    cells = compare_cells(page, pair)
     per = [[r for r in records if c in r["countries"]] for c in pair]
     assert cells["Cases"] == [str(len(p)) for p in per]
     for sector in {s for p in per for r in p for s in r["sectors"]}:
@@ -262,18 +292,33 @@ def test_the_comparison_shows_what_the_data_says(
             for r in p
             if sector in r["sectors"]
         )
-        assert cells[label] == [str(sum(sector in r["sectors"] for r in p)) for p in per]
+        assert cells[label] == [share(sum(sector in r["sectors"] for r in p), len(p)) for p in per]
     crit = collection.taxonomy.criteria
     first = next(iter(crit))
     label = collection.taxonomy.criteria[first].label["en"]
     vocab = Vocabularies.from_taxonomy(collection.taxonomy)
     symbols, ratings = [vocab.symbols[r] for r in vocab.ratings], vocab.ratings
+    counts = [
+        [sum(r[f"criterion_{first}"] == rating for r in p) for rating in ratings] for p in per
+    ]
     assert cells[label] == [
-        " · ".join(
-            f"{s} {sum(r[f'criterion_{first}'] == rating for r in p)}"
-            for s, rating in zip(symbols, ratings, strict=True)
-        )
-        for p in per
+        " · ".join(f"{s} {n}" for s, n in zip(symbols, c, strict=True)) for c in counts
+    ]
+    bars = page.eval_on_selector_all(
+        f'table[data-compare] tr:has(th:text-is("{label}")) .sikb-compare__bar',
+        "bars => bars.map(b => [...b.children].map(s => [s.className,"
+        " Math.round(s.getBoundingClientRect().width)]))",
+    )
+    width = page.eval_on_selector(".sikb-compare__bar", "b => b.getBoundingClientRect().width")
+    for bar, c in zip(bars, counts, strict=True):
+        assert [cls for cls, _ in bar] == [
+            f"sikb-rating--{r}" for r, n in zip(ratings, c, strict=True) if n
+        ]
+        shown = [w for _, w in bar]
+        assert shown == [round(width * n / sum(c)) for n in c if n]
+    legend = page.locator(".sikb-compare__legend li").all_inner_texts()
+    assert [t.strip() for t in legend] == [
+        f"{vocab.symbols[r]} {data.label('ratings', r)}" for r in ratings
     ]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "explorer-compare-en.png", full_page=True)
@@ -282,6 +327,28 @@ def test_the_comparison_shows_what_the_data_says(
         page.check(f'input[name="compare"][value="{c}"]')
     fifth = busiest(records, "countries", 5)[4]
     assert page.is_disabled(f'input[name="compare"][value="{fifth}"]')
+
+
+def test_the_comparison_names_the_other_filters_it_applies(
+    page: Page, real: tuple[Server, Collection]
+) -> None:
+    """A region ticked elsewhere is said above the comparison, and one button drops it."""
+    server, collection = real
+    records = dataset(collection, "en", server.url).records()
+    pair = busiest(records, "countries", 2)
+    used = sorted({x for rec in records for x in rec["regions"]})
+    theirs = {x for rec in records if set(pair) & set(rec["countries"]) for x in rec["regions"]}
+    region = next(r for r in used if r not in theirs)
+    name = collection.taxonomy.regions[region].label["en"]
+    open_explorer(page, server, query=f"?region={region}&tab=compare&compare={','.join(pair)}")
+    assert page.inner_text(".sikb-compare__within") == f"Within the other filters: Region: {name}."
+    assert compare_cells(page, pair)["Cases"] == ["0", "0"]
+    page.click("button[data-without]")
+    assert page.inner_text(".sikb-compare__within") == "Among all cases: no other filter applies."
+    assert "region=" not in page.url
+    assert compare_cells(page, pair)["Cases"] == [
+        str(sum(c in r["countries"] for r in records)) for c in pair
+    ]
 
 
 def test_free_text_finds_a_case_by_a_word_of_its_summary(
@@ -415,3 +482,188 @@ def test_without_javascript_a_notice_links_the_data(
     assert response.ok
     assert response.body().startswith(b"\xef\xbb\xbfid,title,summary,")
     context.close()
+
+
+PHONE = {"width": 390, "height": 844}
+TARGETS = """els => els.filter(e => e.offsetParent !== null).map(e => {
+  const r = e.getBoundingClientRect();
+  return [e.tagName + (e.id ? '#' + e.id : '') + ' ' + e.textContent.trim().slice(0, 30),
+          Math.round(r.width), Math.round(r.height)];
+})"""
+"""Each visible control's name and size in CSS px."""
+
+
+def in_view(page: Page, selector: str) -> bool:
+    return bool(
+        page.eval_on_selector(
+            selector,
+            "e => { const r = e.getBoundingClientRect();"
+            " return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; }",
+        )
+    )
+
+
+def test_on_a_phone_the_results_come_first_and_a_tap_changes_what_is_seen(
+    real: tuple[Server, Collection], chromium: Browser
+) -> None:
+    """At 390x844: the filters behind "Filters (n)", a tap on a country changes the count
+    in view, every control at least 24x24 px, and the table scrolls inside its own box."""
+    server, collection = real
+    records = dataset(collection, "en", server.url).records()
+    context = chromium.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    open_explorer(page, server)
+    assert not page.is_visible("#sikb-filters")
+    page.locator(".sikb-explorer__toggle").scroll_into_view_if_needed()
+    assert page.inner_text(".sikb-explorer__toggle") == "Filters (0)"
+    first = page.eval_on_selector(".sikb-card", "e => e.getBoundingClientRect().top")
+    toggle = page.eval_on_selector(".sikb-explorer__toggle", "e => e.getBoundingClientRect().top")
+    assert first - toggle < 400  # the results follow the button, not the facets
+    page.tap(".sikb-explorer__toggle")
+    assert page.is_visible("#sikb-filters")
+    country = busiest(records, "countries", 1)[0]
+    label = f'label:has(input[name="country"][value="{country}"])'
+    page.locator(label).scroll_into_view_if_needed()
+    before = page.inner_text(".sikb-explorer__count")
+    page.tap(label)
+    n = sum(country in r["countries"] for r in records)
+    assert page.inner_text(".sikb-explorer__count") == f"{n} cases match" != before
+    assert in_view(page, ".sikb-explorer__count")  # the count stays in sight
+    assert page.inner_text(".sikb-explorer__toggle") == "Filters (1)"
+    small = [
+        t
+        for t in page.eval_on_selector_all(
+            "#sikb-explorer button, #sikb-explorer select, #sikb-explorer input[type=search],"
+            " #sikb-explorer label:has(input)",
+            TARGETS,
+        )
+        if t[1] < 24 or t[2] < 24
+    ]
+    assert small == []
+    page.screenshot(path=SCREENSHOTS / "explorer-phone-filters-en.png")
+    page.tap(".sikb-explorer__done")
+    assert not page.is_visible("#sikb-filters")
+    page.click('button[data-view="table"]')
+    page.wait_for_selector("table[data-view]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    box = page.eval_on_selector(
+        ".sikb-explorer__scroll",
+        "e => [e.clientWidth, e.scrollWidth, getComputedStyle(e).overflowX]",
+    )
+    assert box[0] <= PHONE["width"]
+    assert box[2] == "auto"
+    page.screenshot(path=SCREENSHOTS / "explorer-phone-table-en.png")
+    context.close()
+
+
+def test_a_skip_link_takes_the_keyboard_to_the_results(
+    page: Page, real: tuple[Server, Collection]
+) -> None:
+    server, _ = real
+    open_explorer(page, server)
+    page.focus(".sikb-explorer__skip")
+    assert page.is_visible(".sikb-explorer__skip")
+    assert page.inner_text(".sikb-explorer__skip") == "Skip to the results"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.sikb-card') !== null")
+
+
+def test_all_of_these_asks_for_cases_with_every_ticked_value(
+    page: Page, real: tuple[Server, Collection]
+) -> None:
+    """Two themes: "any" gives the cases with either, "all" those with both, said in words
+    beside the facet and kept in the URL; the counts follow the mode."""
+    server, collection = real
+    records = dataset(collection, "en", server.url).records()
+    pairs = [
+        (a, b)
+        for a in busiest(records, "themes", 8)
+        for b in busiest(records, "themes", 8)
+        if a < b and sum(a in r["themes"] and b in r["themes"] for r in records) > 0
+    ]
+    a, b = pairs[0]
+    open_explorer(page, server, query=f"?theme={a},{b}")
+    either = [r for r in records if a in r["themes"] or b in r["themes"]]
+    both = [r for r in either if a in r["themes"] and b in r["themes"]]
+    assert len(both) < len(either)
+    assert matches(page) == len(either)
+    facet = 'details[data-facet="theme"]'
+    assert page.is_checked(f'{facet} input[value="any"]')
+    assert page.inner_text(f'{facet} label:has(input[value="any"])') == "cases with any of these"
+    page.check(f'{facet} input[value="all"]')
+    assert page.inner_text(f'{facet} label:has(input[value="all"])') == "cases with all of these"
+    assert "all=theme" in page.url
+    assert sorted(shown_ids(page)) == sorted(r["id"] for r in both)
+    counts = facet_counts(page, "theme")
+    for t, n in counts.items():
+        assert n == sum({a, b, t} <= set(r["themes"]) for r in records), t
+    assert "Theme (cases with all of these): " in page.inner_text(".sikb-explorer__filtered")
+    page.reload()
+    settled(page)
+    assert page.is_checked(f'{facet} input[value="all"]')
+    assert matches(page) == len(both)
+
+
+def test_undated_cases_are_kept_or_dropped_by_the_readers_choice(
+    page: Page, real: tuple[Server, Collection]
+) -> None:
+    server, collection = real
+    records = dataset(collection, "en", server.url).records()
+    undated = [r for r in records if not r["start"]]
+    assert undated, "the collection has cases without a start year"
+    open_explorer(page, server, query="?from=2015&to=2025")
+    dated = [r for r in records if r["start"] and 2015 <= int(r["start"][:4]) <= 2025]
+    assert matches(page) == len(dated) + len(undated)
+    label = " ".join(page.inner_text('label[for="sikb-undated"]').split())
+    assert label == f"Include cases with no start year ({len(undated)})"
+    assert "cases with no start year included" in page.inner_text(".sikb-explorer__filtered")
+    page.uncheck("#sikb-undated")
+    assert matches(page) == len(dated)
+    assert "undated=no" in page.url
+    assert "cases with no start year left out" in page.inner_text(".sikb-explorer__filtered")
+
+
+def test_facet_values_are_listed_by_name_without_an_edit_icon(
+    page: Page, real: tuple[Server, Collection]
+) -> None:
+    """Countries by their Russian names (Казахстан before Киргизия), and the facet's
+    heading without Material's pencil (the "note" icon)."""
+    server, _ = real
+    open_explorer(page, server, "ru")
+    names = page.eval_on_selector_all(
+        'input[name="country"]', "els => els.map(e => e.closest('label').textContent.trim())"
+    )
+    names = [n.rsplit(" (", 1)[0] for n in names]
+    key = collation.sort_key("ru")
+    assert names == sorted(names, key=key)
+    assert names.index("Казахстан") < names.index("Киргизия")
+    icon = page.eval_on_selector(
+        'details[data-facet="country"] summary', "e => getComputedStyle(e, '::before').content"
+    )
+    assert icon == "none"
+
+
+def test_the_title_names_the_filters(page: Page, real: tuple[Server, Collection]) -> None:
+    server, _ = real
+    open_explorer(page, server, "uk", "?country=UA&theme=education")
+    assert page.title().startswith("Огляд кейсів: Україна, Освіта")
+    page.uncheck('input[name="country"][value="UA"]')
+    assert page.title().startswith("Огляд кейсів: Освіта")
+
+
+def test_printing_shows_the_results_not_the_controls(
+    page: Page, real: tuple[Server, Collection]
+) -> None:
+    server, _ = real
+    open_explorer(page, server, query="?country=UA")
+    page.emulate_media(media="print")
+    assert page.is_visible(".sikb-card")
+    assert page.is_visible(".sikb-explorer__filtered")
+    for hidden in (
+        "#sikb-filters",
+        "#sikb-sort",
+        'button[data-download="csv"]',
+        "button[data-tab]",
+    ):
+        assert not page.is_visible(hidden), hidden

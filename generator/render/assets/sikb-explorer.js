@@ -311,6 +311,17 @@
     var self = this, data = this.data, root = this.root;
     root.textContent = "";
     this.skip = el("a", { class: "sikb-explorer__skip", href: "#sikb-results", text: this.t("skip") });
+    /* Focus moves too, not only the view; and the theme's instant navigation, which would
+     * load the page again for this link, never sees the click. */
+    this.skip.addEventListener("click", function (event) {
+      var target = document.getElementById(self.skip.getAttribute("href").slice(1));
+      if (!target) return;
+      event.preventDefault();
+      event.stopPropagation();
+      self.openFilters(false);
+      target.focus();
+      target.scrollIntoView({ block: "start" });
+    });
     this.tabs = el("div", { class: "sikb-explorer__tabs sikb-explorer__controls", role: "group",
                             "aria-label": this.t("show") });
     TABS.forEach(function (k) {
