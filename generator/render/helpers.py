@@ -148,12 +148,13 @@ class Helpers:
     def versions(self, text: views.CaseText) -> Markup:
         """Every text of the case, by its language's own name and what it is, each linked
         to the page that shows it (its language's, else the first that falls back to it):
-        ``Svenska (original) · English (translation, shown here)``; empty if it has one."""
+        ``Svenska (original) · English (translation, shown here)``; empty on the page of a
+        case's only text."""
         _ = translations(self.r.lang).ugettext
         case, languages = text.case, self.tax.languages
         shows = {lang: views.case_text(self.r.collection, case, lang).shown for lang in languages}
-        items, every = [], views.versions(self.r.collection, case)
-        for v in every if len(every) > 1 else ():
+        items, every, linked = [], views.versions(self.r.collection, case), False
+        for v in every:
             home = (
                 v.lang
                 if v.lang in languages
@@ -166,8 +167,11 @@ class Helpers:
             if home and home != text.lang:
                 url = f"{self.up}{paths.other_language(home)}{paths.page_url(case_path(case.id))}/"
                 label = f'<a href="{escape(url)}" hreflang="{escape(home)}">{label}</a>'
+                linked = True
             items.append(label)
-        return Markup(html_blocks.inline(" · ".join(items))) if items else Markup()
+        if len(items) == 1 and not linked:
+            return Markup()  # one text, and this is its page
+        return Markup(html_blocks.inline(" · ".join(items)))
 
     def mix(self, cases: Sequence[Case], field: str) -> list[tuple[str, int]]:
         """How many ``cases`` carry each term of the vocabulary ``field`` (``FACET_KINDS``)."""
