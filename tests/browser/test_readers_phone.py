@@ -6,11 +6,13 @@ language with the filter kept. Each step's screenshot goes to build/screenshots/
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.browser import readers
+from tests.browser.conftest import ServedSite
 from tests.browser.readers import (
     DESKTOP,
     LANGS,
@@ -136,3 +138,25 @@ def test_after_instant_navigation_the_switcher_follows_the_page(
     assert path(page) == "/uk/countries/se/"
     assert heading(page) == "Швеція"
     closed(page, log)
+
+
+def test_on_the_configured_host_the_switcher_follows_instant_navigation(
+    page: Page, served_site: ServedSite
+) -> None:
+    """Where the theme's instant navigation runs (the host the site was built for), the
+    switcher goes to the page reached, with the explorer's filter, not to the first page."""
+    page.goto(served_site.page_url("en/cases/"))
+    page.evaluate("window.sikbFirstDocument = true")
+    page.locator('article a[href*="cases/swedish-fund/"]').first.click()
+    page.wait_for_url("**/en/cases/swedish-fund/")
+    page.locator('article a[href*="countries/"]').first.click()
+    page.wait_for_url("**/en/countries/se/")
+    assert page.evaluate("window.sikbFirstDocument === true")  # one document all along
+    switch_language(page, "ru", DESKTOP)
+    assert path(page) == "/ru/countries/se/"
+    assert heading(page) == "Швеция"
+    page.goto(served_site.page_url("ru/explorer/?country=SE#results"))
+    assert shown_cases(page) == ["swedish-fund"]
+    switch_language(page, "en", DESKTOP)
+    assert urlsplit(page.url).fragment == "results"
+    assert (path(page), shown_cases(page)) == ("/en/explorer/?country=SE", ["swedish-fund"])
