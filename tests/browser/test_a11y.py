@@ -69,7 +69,7 @@ VIEWS = {
     "criterion": View("criteria/novelty/"),
     "data": View("data/"),
     "explorer-filtered": View("explorer/?country=UA", explorer_ready),
-    "explorer-compare": View("explorer/?compare=MD,UA", compare_ready),
+    "explorer-compare": View("explorer/?tab=compare&compare=MD,UA", compare_ready),
     "explorer-table": View("explorer/?q=lviv&view=table", explorer_ready),
     "search": View("", search_ready),
 }
