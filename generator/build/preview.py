@@ -42,6 +42,7 @@ from generator.settings import Settings
 from generator.validate.collection import CASES_DIR
 from generator.validate.update import update
 
+HOME = "index.md"
 Stamps = dict[str, tuple[int, int]]
 """Each file's modification time (ns) and size, by path."""
 
@@ -124,6 +125,12 @@ class Preview:
         languages = loaded.taxonomy.languages
         self.renderers = {lang: renderer(loaded, lang, options) for lang in languages}
         self.sessions = {lang: engine.Session(self.layout, lang) for lang in languages}
+        for session in self.sessions.values():
+            # The theme's templates compiled now, not at the first edit (seconds for the
+            # three languages): the home page built again as the full build wrote it.
+            warmed = session.build([HOME])
+            if warmed.error:
+                self.say(f"{warmed.language}: failed: {warmed.error}")
         self.served = _Served(loaded, cases, others)
         # Only read from now on, but for the few cases an edit replaces: the garbage
         # collector need not walk it again at every rebuild.

@@ -7,6 +7,7 @@ Markdown can take it. Every value that comes from a case is escaped here.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -173,8 +174,10 @@ class Renderer:
         self.lang = lang
         self.options = options
         self.labels = Labels(self.tax, lang)
-        self.collate = collation.sort_key(lang)
-        """A name's sort key in the page's language: every list by name is in this order."""
+        self.collate: Callable[[str], collation.Key] = functools.cache(collation.sort_key(lang))
+        """A name's sort key in the page's language: every list by name is in this order.
+        Kept by name (pyuca takes ~0.1 ms a name): the lists are sorted again after an edit
+        (``incremental``, whose copies share it), and only the edited titles are new."""
         self.vocab = Vocabularies.from_taxonomy(self.tax)
         self.texts = {
             cid: views.case_text(collection, c, lang) for cid, c in collection.cases.items()
