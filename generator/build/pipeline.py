@@ -20,7 +20,13 @@ from generator.paths import Layout
 from generator.problems import Problem, Severity, promote
 from generator.render.describe import describe
 from generator.render.pages import Options
-from generator.render.site import DOCS_DIR, TreeReport, handwritten_files, write_language
+from generator.render.site import (
+    DOCS_DIR,
+    TreeReport,
+    handwritten_files,
+    write_case_files,
+    write_language,
+)
 from generator.search import search_index
 from generator.settings import Settings
 from generator.validate.collection import load
@@ -192,7 +198,9 @@ def _language(lang: str) -> tuple[TreeReport, engine.Built]:
     no language waits for the others between steps."""
     job = _JOBS[-1]
     languages = job.collection.taxonomy.languages
-    tree = write_language(job.collection, job.root, job.layout.docs(lang), job.options, lang)
+    tree, renderer = write_language(
+        job.collection, job.root, job.layout.docs(lang), job.options, lang
+    )
     site = describe(
         lang,
         languages,
@@ -204,7 +212,14 @@ def _language(lang: str) -> tuple[TreeReport, engine.Built]:
         taxonomy=job.collection.taxonomy,
     )
     engine.write_config(job.layout, site)
-    return tree, engine.build_language(job.layout, lang, search_index.index)
+
+    def after(built: Path) -> None:
+        # The files beside each case's page go straight into the built language (in the
+        # folder that publish swaps in whole), then search indexes its pages.
+        write_case_files(renderer, job.collection.cases, built)
+        search_index.index(built)
+
+    return tree, engine.build_language(job.layout, lang, after)
 
 
 def watched(root: Path) -> list[Path]:

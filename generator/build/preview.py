@@ -38,6 +38,7 @@ from generator.paths import Layout
 from generator.problems import Problem, Severity
 from generator.render.incremental import Touched, renderer, write_explorer, write_touched
 from generator.render.pages import Renderer
+from generator.render.site import write_case_files
 from generator.settings import Settings
 from generator.validate.collection import CASES_DIR
 from generator.validate.update import update
@@ -186,6 +187,8 @@ class Preview:
             if built and built.error:
                 self.say(f"{t.language}: failed: {built.error}; building the whole site.")
                 return None
+            # Not the engine's: the files beside the cases' pages, as the full build writes them.
+            write_case_files(self.renderers[t.language], ids, self.layout.language_site(t.language))
         return touched
 
     def _explorer(self, lang: str, r: Renderer) -> None:

@@ -61,6 +61,7 @@ def date_style(lang: str) -> str:
     return style if style in STYLES else "long"
 
 
+@cache  # Babel's formatting is slow, and cases share their days of update
 def format_day(day: str, lang: str) -> str:
     """``2024-03-05`` as a reference in ``lang`` writes it."""
     when = dt.date.fromisoformat(day)

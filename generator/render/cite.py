@@ -1,13 +1,16 @@
 """What a case page offers to cite it and follow the collection, in one language.
 
-For each case: "Cite this case" (the reference in the page's language, BibTeX, a
-CSL-JSON download), the case as JSON, and the page's JSON-LD, with the three files
-written beside the page (``paths.case_file``); for the language: the Atom feed of the
-latest cases (``paths.FEED``). The formats are ``data.citation`` and ``data.feed``'s.
+For each case: "Cite this case" (the reference in the page's language, BibTeX shown and
+offered as a download from the page itself, a CSL-JSON download), the case as JSON, and the
+page's JSON-LD; the two files beside the page (``paths.case_file``) are ``case_files``,
+which the build writes straight into the built language (``site.write_case_files``), not
+through the engine's docs folder. For the language: the Atom feed of the latest cases
+(``paths.FEED``). The formats are ``data.citation`` and ``data.feed``'s.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,21 +30,23 @@ from generator.paths import case_file, case_path, case_url, feed_url, language_u
 from generator.render.jsonld import article, front_matter
 
 FEED_TITLE = N_("New and updated cases")
-KINDS = ("json", "csl.json", "bib")
+KINDS = ("json", "csl.json")
+"""The files beside a case's page (``case_files``)."""
+BIBTEX_MEDIA = "application/x-bibtex"
 
 
 @dataclass(frozen=True)
 class CaseCitation:
-    """What the case template shows, and the files beside the page."""
+    """What the case template shows."""
 
     reference: Markup
     bibtex: Markup
+    bibtex_href: Markup
+    """The BibTeX entry as a ``data:`` URL, for a download link that needs no file."""
     links: Mapping[str, str]
-    """Each file's URL from the page, by kind (``json``, ``csl.json``, ``bib``)."""
+    """Each file's URL from the page, by kind (``json``, ``csl.json``)."""
     jsonld: Markup
     """The JSON-LD as a YAML double-quoted value for the page's front matter."""
-    files: Mapping[str, str]
-    """Each file's text, by its path in the language's tree."""
 
 
 def work(text: CaseText, site_url: str) -> Work:
@@ -64,24 +69,29 @@ def case_json(text: CaseText, record: Mapping[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def for_case(
-    collection: Collection, text: CaseText, labels: Labels, record: Mapping[str, Any], site_url: str
-) -> CaseCitation:
+def for_case(collection: Collection, text: CaseText, labels: Labels, site_url: str) -> CaseCitation:
+    """What the page of ``text`` shows to cite it."""
     w = work(text, site_url)
     page = case_path(text.case.id)
-    paths = {kind: case_file(text.case.id, kind) for kind in KINDS}
     bib = citation.bibtex(w)
+    data = base64.b64encode(bib.encode("utf-8")).decode("ascii")
     return CaseCitation(
         reference=Markup(citation.reference_html(w)),
         bibtex=Markup(escape(bib)),
-        links={kind: relative(path, page) for kind, path in paths.items()},
+        bibtex_href=Markup(f"data:{BIBTEX_MEDIA};charset=utf-8;base64,{data}"),
+        links={kind: relative(case_file(text.case.id, kind), page) for kind in KINDS},
         jsonld=front_matter(article(collection, text, labels, site_url)),
-        files={
-            paths["json"]: case_json(text, record),
-            paths["csl.json"]: citation.csl_json(w),
-            paths["bib"]: bib,
-        },
     )
+
+
+def case_files(text: CaseText, record: Mapping[str, Any], site_url: str) -> dict[str, str]:
+    """The files beside the page of ``text``, by their path in the language's site: the
+    case as JSON (``record``: ``Dataset.record``) and its CSL-JSON."""
+    cid = text.case.id
+    return {
+        case_file(cid, "json"): case_json(text, record),
+        case_file(cid, "csl.json"): citation.csl_json(work(text, site_url)),
+    }
 
 
 def feed_text(texts: Mapping[str, CaseText], lang: str, site_url: str) -> str:

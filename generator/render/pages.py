@@ -267,9 +267,7 @@ class Renderer:
         text = self.texts[case.id]
         m = case.meta
         related = [self.collection.cases[r] for r in m.related if r in self.collection.cases]
-        record = self.dataset.record(case)
-        cited = cite.for_case(self.collection, text, self.labels, record, self.site_url)
-        self.pages += [Page(path, file) for path, file in cited.files.items()]
+        cited = cite.for_case(self.collection, text, self.labels, self.site_url)
         self._emit(
             case_path(case.id),
             "case.md.j2",

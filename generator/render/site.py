@@ -23,6 +23,7 @@ from generator.markup.html_blocks import defuse
 from generator.markup.markdown_safe import md_text, meta_text
 from generator.model.collection import Collection
 from generator.model.vocabulary import Vocabularies
+from generator.render import cite
 from generator.render.data_page import data_pages
 from generator.render.pages import Options, Page, Renderer
 from generator.render.redirects import redirects
@@ -165,8 +166,9 @@ def write_tree(pages: Iterable[Page], dest: Path, lang: str = "") -> TreeReport:
 
 def write_language(
     collection: Collection, root: Path, out: Path, options: Options, lang: str
-) -> TreeReport:
-    """Render every page of ``lang`` into its tree ``out`` (``paths.Layout.docs``)."""
+) -> tuple[TreeReport, Renderer]:
+    """Render every page of ``lang`` into its tree ``out`` (``paths.Layout.docs``); the
+    renderer, its pages let go, for the files written after the engine (``write_case_files``)."""
     start = time.perf_counter()
     default = collection.taxonomy.default_language
     renderer = Renderer(collection, lang, options)
@@ -174,10 +176,37 @@ def write_language(
     pages += data_pages(renderer, pages) + redirects(collection, lang, options.settings.site_url)
     every = [*pages, *handwritten(root / DOCS_DIR, lang, default), *assets(renderer.vocab)]
     report = write_tree(every, out, lang)
+    renderer.pages, renderer.case_lines = [], {}
+    del pages, every
     words = (
         text
         for t in renderer.texts.values()
         for text in (t.title, t.summary, t.body, *t.places, *t.notes.values())
     )
     common = search_index.too_common(words, options.settings.search_too_common)
-    return replace(report, too_common=common, seconds=time.perf_counter() - start)
+    return replace(report, too_common=common, seconds=time.perf_counter() - start), renderer
+
+
+def write_case_files(renderer: Renderer, ids: Iterable[str], built: Path) -> int:
+    """Write the files beside each case's page (``cite.case_files``) of ``ids`` into the
+    built language ``built`` (``site/<lang>/``, after the engine built it); how many.
+
+    Thousands of small files that the engine would only collect and copy: they go
+    straight where the reader gets them. ``sikb build`` writes every case's after the
+    engine, ``sikb serve`` those of the cases an edit touches; each is replaced whole,
+    so a served file is never half written.
+    """
+    written = 0
+    for cid in ids:
+        text = renderer.texts[cid]
+        record = renderer.dataset.record(text.case)
+        files = cite.case_files(text, record, renderer.site_url)
+        for folder in {(built / rel).parent for rel in files}:
+            folder.mkdir(parents=True, exist_ok=True)
+        for rel, data in files.items():
+            path = built / rel
+            temp = path.with_name(f".{path.name}.sikb-tmp")
+            temp.write_text(data, encoding="utf-8")
+            temp.replace(path)
+            written += 1
+    return written

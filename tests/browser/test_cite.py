@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from babel.dates import format_date
@@ -54,15 +55,22 @@ def test_the_date_is_filled_in_after_instant_navigation(
 
 
 def test_the_files_beside_the_page_load(page: Page, served_site: ServedSite) -> None:
+    """BibTeX downloads as a .bib file from the page; CSL-JSON and the case's JSON load."""
     page.goto(served_site.page_url("uk/cases/youth-lab-moldova/"))
     links = page.locator(".sikb-cite-files a")
-    hrefs = [links.nth(i).evaluate("a => a.href") for i in range(links.count())]
+    assert links.all_inner_texts() == ["BibTeX", "CSL-JSON", "Цей кейс у форматі JSON"]
+    with page.expect_download() as download:
+        links.first.click()
+    assert download.value.suggested_filename == "youth-lab-moldova.bib"
+    bib = Path(download.value.path()).read_text(encoding="utf-8")
+    assert bib.startswith("@online{sikb-youth-lab-moldova-uk,")
+    shown = page.locator(".sikb-bibtex code").text_content() or ""
+    assert " ".join(bib.split()) == " ".join(shown.split())
+    hrefs = [links.nth(i).evaluate("a => a.href") for i in (1, 2)]
     assert [h.rsplit("/", 1)[1] for h in hrefs] == [
-        "youth-lab-moldova.bib", "youth-lab-moldova.csl.json", "youth-lab-moldova.json",
+        "youth-lab-moldova.csl.json", "youth-lab-moldova.json",
     ]  # fmt: skip
-    bib, csl, case = (page.request.get(h) for h in hrefs)
-    assert bib.ok
-    assert bib.text().startswith("@online{sikb-youth-lab-moldova-uk,")
+    csl, case = (page.request.get(h) for h in hrefs)
     assert json.loads(csl.text())[0]["URL"] == page.url
     assert json.loads(case.text())["id"] == "youth-lab-moldova"
     head = page.locator("head link[type='application/atom+xml']")

@@ -4,6 +4,7 @@ with a case whose every text field holds what could break a script, a feed or a 
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import shutil
@@ -173,8 +174,12 @@ def test_cite_this_case_shows_the_reference_and_links_the_files(site: Path) -> N
     assert "script" not in {n.tag for n in cite.iter()}
     here = site / "en" / "cases" / "tricky-case"
     links = {a.text: a.attrs["href"] for a in cite.find_all("a")}
-    assert links["BibTeX"] == "tricky-case.bib"
-    bib = (here / links["BibTeX"]).read_text(encoding="utf-8")
+    # BibTeX downloads from the page itself, as tricky-case.bib; the other two are files.
+    downloads = {a.text: a.attrs.get("download") for a in cite.find_all("a")}
+    assert downloads["BibTeX"] == "tricky-case.bib"
+    media, data = links["BibTeX"].split(";base64,")
+    assert media == "data:application/x-bibtex;charset=utf-8"
+    bib = base64.b64decode(data).decode("utf-8")
     assert cite.find("code").text == " ".join(bib.split())
     unescaped = re.sub(r"\\[{}]", "", bib)
     assert unescaped.count("{") == unescaped.count("}")

@@ -120,6 +120,9 @@ def test_an_edit_reaches_the_served_page_and_a_broken_one_keeps_the_last_good(
     served.shows("en/cases/youth-lab-moldova/", "Previewed within seconds.")
     served.shows("ru/cases/youth-lab-moldova/", "Лаборатория предпросмотра")
     served.shows("ru/countries/md/", "Лаборатория предпросмотра")
+    # The files beside the page too, which the build writes itself (site.write_case_files).
+    for kind in ("json", "csl.json"):
+        served.shows(f"ru/cases/youth-lab-moldova/youth-lab-moldova.{kind}", "предпросмотра")
     assert "Молодёжная лаборатория Молдовы" not in served.page("ru/countries/md/")
 
     good = (served.root / case).read_text(encoding="utf-8")

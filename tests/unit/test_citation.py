@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -205,15 +207,21 @@ def test_a_hostile_case_s_json_ld_and_files_stay_data(collection: Collection) ->
     )
     r = Renderer(hostile, "uk", Options(Settings(site_url=URL)))
     text = r.texts[case.id]
-    cited = cite.for_case(hostile, text, r.labels, r.dataset.record(case), URL)
+    cited = cite.for_case(hostile, text, r.labels, URL)
     assert "<" not in str(cited.jsonld)
     assert json.loads(json.loads(str(cited.jsonld)))["headline"] == HOSTILE
-    files = {k.rsplit("/", 1)[1]: v for k, v in cited.files.items()}
-    assert json.loads(files["lviv-services.json"])["title"] == HOSTILE
-    assert json.loads(files["lviv-services.csl.json"])[0]["title"] == HOSTILE
-    _fields(files["lviv-services.bib"])
-    assert cited.links == {"json": "lviv-services.json", "csl.json": "lviv-services.csl.json",
-                           "bib": "lviv-services.bib"}  # fmt: skip
+    media, data = str(cited.bibtex_href).split(";base64,")
+    assert media == "data:application/x-bibtex;charset=utf-8"
+    bib = base64.b64decode(data).decode("utf-8")
+    assert _fields(bib)["title"] == citation.bibtex_text(HOSTILE)
+    assert str(cited.bibtex) == html.escape(bib)
+    assert cited.links == {"json": "lviv-services.json", "csl.json": "lviv-services.csl.json"}
+    files = cite.case_files(text, r.dataset.record(case), URL)
+    assert list(files) == ["cases/lviv-services/lviv-services.json",
+                           "cases/lviv-services/lviv-services.csl.json"]  # fmt: skip
+    named = {k.rsplit("/", 1)[1]: v for k, v in files.items()}
+    assert json.loads(named["lviv-services.json"])["title"] == HOSTILE
+    assert json.loads(named["lviv-services.csl.json"])[0]["title"] == HOSTILE
 
 
 def test_the_sanitiser_drops_json_ld_that_contributor_markup_makes() -> None:
