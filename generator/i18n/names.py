@@ -72,6 +72,7 @@ def capitalised(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@cache  # Babel's formatting is slow (~0.2 ms), and pages repeat their dates
 def format_partial(text: str, lang: str) -> str:
     """``2022-10-20``, ``2005-09`` or ``2005`` in the reader's language, per CLDR."""
     from babel.dates import format_date, format_skeleton
