@@ -3,7 +3,8 @@
 ``sikb changes --base REF`` reads ``git diff --name-status`` between ``REF`` and ``HEAD``
 (``changed_files``) and lists each case whose files changed with its pages in the built
 site (``case_pages``, ``summary``): an original is shown in every site language, so its
-change reaches every language's page; a translation reaches its own language's page.
+change reaches every language's page; a translation reaches its own language's page and,
+into the default language, the pages of the languages the case has no text in.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.paths import CASES, case_path, case_url, page_url
+from generator.validate.case_files import CaseFile, load_file
 from generator.validate.collection import classify
+from generator.validate.page_ids import source
 
 STATUS = {"A": "added", "M": "changed", "D": "removed", "T": "changed"}
 """git's status letters (``--no-renames``: a rename is a removal and an addition)."""
@@ -78,9 +81,25 @@ def case_pages(
             continue  # not a case file, or a translation no site language shows
         case = cases.setdefault(case_file.case_id, CaseChange(case_file.case_id))
         case.files.append(change)
-        reached = languages if case_file.language is None else [case_file.language]
+        reached = _reached(root, case_file, languages)
         case.languages = [lang for lang in languages if lang in case.languages or lang in reached]
     return [cases[key] for key in sorted(cases)]
+
+
+def _reached(root: Path, case_file: CaseFile, languages: Sequence[str]) -> list[str]:
+    """The languages whose page shows the file: an original's, every one (its facts are on
+    each page); a translation's, its own and each one that falls back to it
+    (``views.chain``: the page's language, the default one, then the original)."""
+    lang = case_file.language
+    if lang is None:
+        return list(languages)
+    cid = case_file.case_id
+    have = frozenset(x for x in languages if (root / CASES / f"{cid}.{x}.md").is_file())
+    data = load_file(root, case_path(cid)).parsed.data
+    original = data.get("language") if isinstance(data, dict) else None
+    original = original if isinstance(original, str) else None
+    default = languages[0]
+    return [x for x in languages if source(have | {lang}, x, default, original) == lang]
 
 
 def summary(cases: Sequence[CaseChange], site_url: str) -> str:

@@ -50,6 +50,21 @@ def test_an_original_reaches_every_language_and_a_translation_its_own(tmp_path: 
     assert found[1].pages() == ["ru/cases/b-case/index.html", "uk/cases/b-case/index.html"]
 
 
+def test_a_translation_into_the_default_language_reaches_the_languages_that_fall_back_to_it(
+    tmp_path: Path,
+) -> None:
+    """A Swedish original's English translation is what ru and uk show while they have no
+    text of their own; a Russian translation takes ru out."""
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "fund.md").write_text("---\nlanguage: sv\n---\n", encoding="utf-8")
+    (cases / "fund.en.md").write_text("---\ntitle: A fund\n---\n", encoding="utf-8")
+    english = [FileChange("changed", "cases/fund.en.md")]
+    assert case_pages(tmp_path, english, LANGUAGES)[0].languages == ["en", "ru", "uk"]
+    (cases / "fund.ru.md").write_text("---\ntitle: Фонд\n---\n", encoding="utf-8")
+    assert case_pages(tmp_path, english, LANGUAGES)[0].languages == ["en", "uk"]
+
+
 def test_files_that_are_not_shown_cases_are_left_out(tmp_path: Path) -> None:
     """Not in cases/, not Markdown, a bad id, a translation into no site language."""
     changes = [
