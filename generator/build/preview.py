@@ -13,8 +13,9 @@ place goes the quick way, into the site folder being served:
 3. MkDocs builds again only those pages, in each language's build kept in memory
    (``engine.Session``);
    the server's live reload then shows them;
-4. in the background, the explorer's data is written again and search indexes the
-   changed languages again (``preview_search``).
+4. in the background, once no edit has been built for a second (``preview_search.QUIET``),
+   the explorer's data is written again and search indexes the changed languages again
+   (``preview_search``).
 
 An edit that adds or removes a page falls back to the full build.
 """
@@ -93,7 +94,8 @@ class Preview:
         if not changed:
             return True
         try:
-            return self._quick(served, [Path(p) for p in changed], cases, others)
+            with self.search.foreground():
+                return self._quick(served, [Path(p) for p in changed], cases, others)
         except Exception as e:  # the renderers or sessions may be half way: start again
             self.say(
                 f"The quick rebuild failed ({type(e).__name__}: {e}): building the whole site."

@@ -16,7 +16,8 @@ import logging
 import os
 import shutil
 import threading
-from collections.abc import Callable, Iterable, Mapping
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from generator.build.publish import MANIFEST, listed, write_manifest
@@ -25,6 +26,10 @@ from generator.search import search_index
 
 log = logging.getLogger(__name__)
 BACKGROUND_NICE = 10
+QUIET = 1.0
+"""Seconds after an edit is built before the background work starts: the next save, made
+as soon as the page showed, is built first instead of beside it (Python runs one thread
+at a time, so both would take about twice as long)."""
 
 
 class SearchQueue:
@@ -43,6 +48,31 @@ class SearchQueue:
         self.wake = threading.Condition()
         self.thread: threading.Thread | None = None
         self.first: dict[str, Callable[[], None]] = {}
+        self.editing = 0
+        """Edits being built (``foreground``)."""
+        self.edited = 0.0
+        """When the last of them was built (``time.monotonic``)."""
+
+    @contextlib.contextmanager
+    def foreground(self) -> Iterator[None]:
+        """Held while an edit is built: the background waits until ``QUIET`` seconds after."""
+        with self.wake:
+            self.editing += 1
+        try:
+            yield
+        finally:
+            with self.wake:
+                self.editing -= 1
+                self.edited = time.monotonic()
+                self.wake.notify()
+
+    def _quiet(self) -> bool:
+        """Whether the background may go on; if not, waits a while (``wake`` held)."""
+        left = self.edited + QUIET - time.monotonic()
+        if not self.editing and left <= 0:
+            return True
+        self.wake.wait(None if self.editing else left)
+        return False
 
     def add(self, languages: Iterable[str], first: Mapping[str, Callable[[], None]]) -> None:
         """Index ``languages`` again; ``first``: what to do before, in some of them (the
@@ -65,14 +95,20 @@ class SearchQueue:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
         while True:
             with self.wake:
-                while not self.waiting:
-                    self.wake.wait()
+                while True:
+                    if not self.waiting:
+                        self.wake.wait()
+                    elif self._quiet():
+                        break
                 lang = next(iter(self.waiting))
                 era = self.waiting.pop(lang)
                 first = self.first.pop(lang, None)
             try:
                 if first is not None and era == self.era():
                     first()
+                with self.wake:  # an edit saved meanwhile goes first
+                    while not self._quiet():
+                        continue
                 self._index(lang, era)
             except Exception as e:  # the pages are served; search is older until the next edit
                 self.say(f"search: {lang}: not indexed again: {e}")
