@@ -13,8 +13,11 @@
  * box and the results, Enter in the box opens the first result. A single-key shortcut
  * (ours, and Material's "p" "," "n" "." for the previous and next page) acts only when
  * the focus is on the page itself, never in a field or on a control (WCAG 2.1.4): "s"
- * typed in a box is an "s". Tab reaches the box in the header, which opens the search,
- * or on a narrow screen the header's search button, which Enter or Space presses.
+ * typed in a box is an "s". Tab reaches the box in the header, or on a narrow screen the
+ * header's search button, which Enter or Space presses. The panel (and the dimmed page
+ * behind it) opens only on an explicit action: a click on the box, typing in it, the
+ * button, or the shortcut; focus passing through the box on its way across the header
+ * does not open it. It closes on Esc and when the focus leaves it (WCAG 3.2.1).
  */
 (function () {
   "use strict";
@@ -270,17 +273,37 @@
 
   function isOpen() { var t = toggle(); return !!(t && t.checked); }
 
+  var returnTo = null; // where the focus was when the search opened; Esc takes it back
+
   function open() {
+    returnTo = document.activeElement;
     setOpen(true);
     var box = input();
     if (box) { box.focus(); box.select(); }
     load();
   }
 
+  /* Closed by Esc, the focus goes back where it was when the search opened: the page (a
+   * shortcut), the search button, or the box itself where the header shows it; else (a
+   * narrow screen hides the box) the header's search button. */
   function close() {
     setOpen(false);
+    var back = returnTo;
+    returnTo = null;
     var box = input();
-    if (box) box.blur();
+    if (!box || document.activeElement !== box) return;
+    if (back && back !== box && onPage(back)) { box.blur(); return; }
+    if (back && back !== box && back.isConnected && back.getClientRects().length) { back.focus(); return; }
+    if (box.getClientRects().length) return;
+    var button = document.querySelector('label.md-header__button[for="__search"]');
+    if (button && button.getClientRects().length) button.focus(); else box.blur();
+  }
+
+  /* Opened from the box itself (a click, typing): Esc leaves the focus there. */
+  function openHere() {
+    returnTo = input();
+    setOpen(true);
+    load();
   }
 
   /* Nothing has the focus: the page itself (not a field, a link, a button, a summary, an
@@ -339,7 +362,9 @@
   });
 
   document.addEventListener("input", function (event) {
-    if (event.target === input()) schedule();
+    if (event.target !== input()) return;
+    if (!isOpen()) openHere();
+    schedule();
   });
 
   document.addEventListener("change", function (event) {
@@ -352,8 +377,19 @@
     }
   });
 
-  document.addEventListener("focusin", function (event) {
-    if (event.target === input()) { setOpen(true); load(); }
+  /* The focus moving to something outside the panel (Tab past it) closes it; the window
+   * losing the focus (another tab, another program) does not, nor a control of the panel
+   * hidden while it had the focus (the focus falls to the page for a moment). */
+  document.addEventListener("focusout", function (event) {
+    var d = dialog();
+    if (!isOpen() || !d || !d.contains(event.target)) return;
+    setTimeout(function () {
+      var now = document.activeElement;
+      if (!isOpen() || !document.hasFocus() || onPage(now) || d.contains(now)) return;
+      if (now.matches && now.matches('label[for="__search"]')) return;
+      returnTo = null;
+      setOpen(false);
+    });
   });
 
   document.addEventListener("submit", function (event) {
@@ -374,7 +410,8 @@
   document.addEventListener("click", function (event) {
     var target = event.target;
     if (!target.closest) return;
-    if (target.closest(".md-search-result__link")) setOpen(false);
+    if (target === input() && !isOpen()) openHere();
+    else if (target.closest(".md-search-result__link")) setOpen(false);
     else if (target.closest("[data-sikb-filters-button]")) showFilters();
   });
 
