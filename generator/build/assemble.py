@@ -6,11 +6,11 @@ order, and the site's URL. ``assemble`` checks each part (its manifest lists exa
 files it holds, it holds only its languages' folders), that the parts agree on the site
 and hold every language once, then copies their language folders into a new site and
 writes what the full build writes at the top (``finish``: the root page and sitemap,
-``engine.write_root``, and the default language's 404 page) and the manifest, swapped in
-whole as ``sikb build`` does (``publish``). The site is the one ``sikb build`` makes, byte
-for byte (tests/e2e).
+``engine.write_root``, and the page for a missing address, ``engine.write_not_found``)
+and the manifest, swapped in whole as ``sikb build`` does (``publish``). The site is the
+one ``sikb build`` makes, byte for byte (tests/e2e).
 
-Engine-neutral but for ``write_root``: folders and files only.
+Engine-neutral but for ``write_root`` and ``write_not_found``: folders and files only.
 """
 
 from __future__ import annotations
@@ -25,12 +25,10 @@ from pathlib import Path
 from generator.build import publish
 from generator.engine import mkdocs_adapter as engine
 from generator.paths import Layout
+from generator.render.describe import not_found
 
 PART = ".sikb-part.json"
 """What a part holds, written beside its language folders (and listed in its manifest)."""
-NOT_FOUND = "404.html"
-"""The default language's page for an address that is not in the site, also at the site's
-root, where a host that serves one such page for the whole site looks (GitHub Pages)."""
 
 
 class PartError(Exception):
@@ -62,13 +60,13 @@ def chosen(languages: Sequence[str], wanted: Sequence[str] | None) -> list[str]:
 
 
 def finish(layout: Layout, languages: Sequence[str], only: Sequence[str] | None, url: str) -> None:
-    """After every language built: the root page, sitemap and 404 page; for a part (``only``, the
+    """After every language built: the root page, sitemap and page for a missing address
+    (in every language: their texts are the catalogs'); for a part (``only``, the
     languages ``--language`` named), what it holds instead."""
     if not only:
         engine.write_root(layout, languages, url)
-        page = layout.language_site(languages[0]) / NOT_FOUND
-        if page.is_file():  # its links start at the site's root path: /en/assets/...
-            shutil.copyfile(page, layout.site / NOT_FOUND)
+        texts = {lang: not_found(lang) for lang in languages}
+        engine.write_not_found(layout, languages, url, texts)
         return
     record = {
         "languages": chosen(languages, only),

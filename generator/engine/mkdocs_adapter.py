@@ -18,15 +18,16 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 from generator.i18n.names import autonym
-from generator.model.site_description import NavItem, SiteDescription
+from generator.model.site_description import NavItem, NotFound, SiteDescription
 from generator.paths import SITEMAP, Layout, language_url
 
 log = logging.getLogger("mkdocs.sikb")
@@ -34,6 +35,8 @@ log = logging.getLogger("mkdocs.sikb")
 BASE_CONFIG = "mkdocs.yml"
 OVERRIDES = Path(__file__).parent / "overrides"
 """Theme overrides the generated pages rely on: per-page switcher links, sitemap alternates."""
+SCHEMES = {"light": "default", "dark": "slate"}
+"""Material's colour schemes, by the description's names."""
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 """Python the theme's templates call: a render-once cache (navigation, search dialog),
 named in the config unless the description turns it off (``render_once``)."""
@@ -82,6 +85,9 @@ def write_config(layout: Layout, site: SiteDescription) -> Path:
         # overrides/main.html: the feed's head link, og:locale
         "sikb_feed": {"path": site.feed.path, "title": site.feed.title} if site.feed else None,
         "sikb_locale": site.locale,
+        # overrides/404.html, partials/palette.html
+        "sikb_not_found": asdict(site.not_found) if site.not_found else None,
+        "sikb_palette": {SCHEMES[scheme]: words for scheme, words in site.palette},
     }
     if site.licences:  # Material's footer prints copyright as HTML, so it is escaped here
         config["copyright"] = " · ".join(
@@ -243,6 +249,68 @@ def write_root(layout: Layout, languages: Sequence[str], root_url: str) -> None:
         f"{entries}\n</sitemapindex>\n",
         encoding="utf-8",
     )
+
+
+NOT_FOUND = "404.html"
+"""MkDocs' page for a missing address, in each language's site; and the site's own, at its
+root, which a host that serves one such page for the whole site shows (GitHub Pages)."""
+
+_SEND = """(function () {
+  var site = %(languages)s, root = %(root)s;
+  /* The first segment of the address that names a site language, and what is before it
+     (the site's root, wherever it is served); else the reader's language, else the first. */
+  var parts = location.pathname.split("/");
+  var at = parts.findIndex(function (p) { return site.indexOf(p) >= 0; });
+  if (at >= 0) root = parts.slice(0, at).join("/") + "/";
+  else if (location.pathname.indexOf(root) !== 0) root = "/";
+  var wanted = (navigator.languages || [navigator.language || ""]).map(function (l) {
+    return l.slice(0, 2).toLowerCase();
+  });
+  var lang = at >= 0 ? parts[at] : wanted.find(function (l) { return site.indexOf(l) >= 0; });
+  location.replace(root + (lang || site[0]) + "/%(page)s");
+})();"""
+
+
+def write_not_found(
+    layout: Layout, languages: Sequence[str], root_url: str, texts: Mapping[str, NotFound]
+) -> None:
+    """``site/404.html``: sends a reader to their language's page for a missing address (by
+    the address's language, else the browser's, else the first); without JavaScript, a
+    link home in every language. Its links start at the root URL's path: a host serves it
+    at any missing address."""
+    root = urlsplit(root_url).path or "/"
+    script = _SEND % {
+        "languages": json.dumps(list(languages)),
+        "root": json.dumps(root).replace("<", "\\u003c"),
+        "page": NOT_FOUND,
+    }
+    items = "\n".join(
+        f'    <li lang="{lang}"><strong>{escape(texts[lang].title)}</strong> — '
+        f'<a href="{escape(root)}{lang}/" hreflang="{lang}">{escape(texts[lang].home)}</a> '
+        f"({escape(autonym(lang))})</li>"
+        for lang in languages
+    )
+    title = " · ".join(dict.fromkeys(escape(texts[lang].title) for lang in languages))
+    page = f"""<!doctype html>
+<html lang="{languages[0]}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex">
+  <title>{title}</title>
+  <script>
+{script}
+  </script>
+</head>
+<body>
+  <ul>
+{items}
+  </ul>
+</body>
+</html>
+"""
+    layout.site.mkdir(parents=True, exist_ok=True)
+    (layout.site / NOT_FOUND).write_text(page, encoding="utf-8")
 
 
 def serve(

@@ -78,6 +78,19 @@ class Feed:
 
 
 @dataclass(frozen=True)
+class NotFound:
+    """The page for an address the site does not have, in the page's language."""
+
+    title: str
+    text: str
+    """What happened and what the reader can do."""
+    home: str
+    """The link to the language's home page."""
+    search: str
+    """The button that opens the search."""
+
+
+@dataclass(frozen=True)
 class SiteDescription:
     """One language's site, as any engine needs it."""
 
@@ -98,6 +111,10 @@ class SiteDescription:
     feed: Feed | None = None
     locale: str = ""
     """The language with its likeliest territory (``ru_RU``), as OpenGraph's ``og:locale``."""
+    not_found: NotFound | None = None
+    palette: tuple[tuple[str, str], ...] = ()
+    """The colour scheme toggle's words for switching to each scheme: ``("dark", "Switch to
+    dark mode")``, ``("light", ...)``."""
     render_once: bool = True
     """Let the engine render what every page shares (navigation, search box) once per
     build, if it can (MkDocs: ``mkdocs_hooks.py``); an optimisation only, the site built

@@ -21,6 +21,7 @@ from generator.model.site_description import (
     Feed,
     Licence,
     NavItem,
+    NotFound,
     SearchBox,
     SearchFilter,
     SiteDescription,
@@ -45,6 +46,17 @@ CONTENT_LICENCE = (
 """The cases, taxonomy.yaml, the hand-written pages and the open data (LICENSES/, README)."""
 CODE_LICENCE = (N_("Code"), "MIT", "https://opensource.org/license/mit/")
 """The generator and the site's templates, styles and scripts (LICENSE)."""
+NOT_FOUND = NotFound(
+    N_("Page not found"),
+    N_(
+        "There is no page at this address. It may have moved, or the address may be "
+        "mistyped. Search the site, or start again from the home page."
+    ),
+    N_("Go to the home page"),
+    N_("Search the site"),
+)
+PALETTE = (("dark", N_("Switch to dark mode")), ("light", N_("Switch to light mode")))
+"""The colour scheme toggle's words, by the scheme it switches to."""
 
 
 def describe(
@@ -97,8 +109,17 @@ def describe(
         ),
         feed=Feed(FEED, f"{_(SITE_NAME)}: {_(FEED_TITLE)}"),
         locale=og_locale(lang),
+        not_found=not_found(lang),
+        palette=tuple((scheme, _(words)) for scheme, words in PALETTE),
         render_once=render_once,
     )
+
+
+def not_found(lang: str) -> NotFound:
+    """The texts of the page for a missing address, in ``lang``."""
+    _ = translations(lang).ugettext
+    n = NOT_FOUND
+    return NotFound(_(n.title), _(n.text), _(n.home), _(n.search))
 
 
 def og_locale(lang: str) -> str:

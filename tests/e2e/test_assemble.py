@@ -93,7 +93,11 @@ def test_the_assembled_site_is_the_full_build_file_for_file(parts: Path, tmp_pat
     assert _kinds(assembled) == _kinds(built)
     assert {"index.html", "sitemap.xml", "en/index.html", "uk/data/cases.csv"} <= set(built)
     assert PART not in assembled
-    assert built["404.html"] == built["en/404.html"]  # GitHub Pages' page for any address
+    # GitHub Pages' page for any address sends the reader to their language's, or links
+    # each language's home (test_site, tests/browser/test_chrome.py)
+    root_404 = built["404.html"].decode()
+    assert root_404 != built["en/404.html"].decode()
+    assert all(f'/{lang}/" hreflang="{lang}"' in root_404 for lang in ("en", "ru", "uk"))
 
 
 def test_a_release_attaches_each_languages_data_files_and_the_schema(kb: Path) -> None:

@@ -180,7 +180,6 @@ def test_without_a_translation_of_its_own_a_reader_gets_the_default_languages(
     assert f"{_('uk', 'Original language:')} Шведська." in words
     links = {a.attrs["hreflang"]: a.attrs["href"] for a in notice.find_all("a")}
     assert links == {"en": "../../../en/cases/swedish-fund/"}
-    assert "contributing" not in str(notice)
     versions = article(page(site, "ru", "cases/youth-lab-moldova")).find(
         "p", class_="sikb-versions"
     )
@@ -303,7 +302,7 @@ def test_home_page_counts_and_recent_cases(site: Path) -> None:
     lists = doc.find_all("ul")
     recent = [li.find("a").text for li in lists[-1].find_all("li")]
     assert recent == [
-        "En svensk fond",
+        "A Swedish fund",  # no Russian text: the English one (views.chain)
         "Lviv services",
         "Молодёжная лаборатория Молдовы",
         "A hostile case",
@@ -391,3 +390,68 @@ def test_a_case_that_fails_validation_fails_the_build_with_the_validator_message
     assert built.stderr.strip() == validated.stdout.strip()
     assert "error[unknown-term]" in built.stderr
     assert not (kb / "site").exists()
+
+
+def _site_name(lang: str) -> str:
+    return _(lang, "SIKB — Social Innovation Knowledge Base")
+
+
+def test_each_language_has_its_own_page_for_a_missing_address(site: Path) -> None:
+    """<lang>/404.html: heading, text, a link home and the search button in the language;
+    not indexed for search."""
+    words = {lang: _(lang, "Page not found") for lang in LANGS}
+    assert len(set(words.values())) == len(LANGS)  # translated, not English three times
+    for lang in LANGS:
+        doc = parse(site / lang / "404.html")
+        assert doc.find("html").attrs["lang"] == lang
+        assert doc.find("title").text == f"{words[lang]} - {_site_name(lang)}"
+        body = article(doc)
+        assert body.find("h1").text == words[lang]
+        assert body.find("a", rel="home").attrs["href"] in (f"/{lang}/", f"/{lang}/.")
+        assert body.find("a", rel="home").text == _(lang, "Go to the home page")
+        assert body.find("label", role="button").attrs["for"] == "__search"
+        assert body.find("label", role="button").text == _(lang, "Search the site")
+        assert "data-pagefind-body" not in (site / lang / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_root_404_sends_to_a_language_and_links_every_language_s_home(site: Path) -> None:
+    """site/404.html (GitHub Pages' page for any missing address): a script that picks the
+    language's 404 page, and without it a link home in each language, in that language."""
+    doc = parse(site / "404.html")
+    items = doc.find("body").find_all("li")
+    assert [li.attrs["lang"] for li in items] == list(LANGS)
+    for li, lang in zip(items, LANGS, strict=True):
+        assert li.find("strong").text == _(lang, "Page not found")
+        assert li.find("a").text == _(lang, "Go to the home page")
+        assert li.find("a").attrs["href"] == f"/{lang}/"
+    script = doc.find("script").text
+    assert '["en", "ru", "uk"]' in script
+    assert "location.replace(" in script
+
+
+def test_titles_name_the_site_once(site: Path) -> None:
+    """Every page's <title> names the site once; the home page's is the site's name."""
+    for lang in LANGS:
+        name = _site_name(lang)
+        assert parse(site / lang / "index.html").find("title").text == name
+        for path in (site / lang).rglob("*.html"):
+            titles = parse(path).find_all("title")
+            if not titles:  # a retired id's redirect page
+                continue
+            assert titles[0].text.count(name) == 1, (path, titles[0].text)
+
+
+def test_every_page_has_one_skip_link_and_palette_words_in_its_language(site: Path) -> None:
+    """The skip link leads to an anchor on the page; the scheme toggle's words are the
+    page language's."""
+    for lang in LANGS:
+        toggles = [_(lang, "Switch to dark mode"), _(lang, "Switch to light mode")]
+        for path in (site / lang).rglob("*.html"):
+            doc = parse(path)
+            if not doc.find_all("header"):  # a retired id's redirect page
+                continue
+            skips = doc.find_all("a", class_="sikb-skip")
+            assert [a.attrs["href"] for a in skips] == ["#sikb-content"], path
+            assert len(doc.find_all(id="sikb-content")) == 1, path
+            labels = [i.attrs.get("aria-label") for i in doc.find_all("input", name="__palette")]
+            assert labels == toggles, path
