@@ -88,6 +88,7 @@ def write_config(layout: Layout, site: SiteDescription) -> Path:
         # overrides/404.html, partials/palette.html
         "sikb_not_found": asdict(site.not_found) if site.not_found else None,
         "sikb_palette": {SCHEMES[scheme]: words for scheme, words in site.palette},
+        "sikb_credit": site.credit,  # overrides/partials/copyright.html
     }
     if site.licences:  # Material's footer prints copyright as HTML, so it is escaped here
         config["copyright"] = " · ".join(

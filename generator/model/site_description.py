@@ -115,6 +115,9 @@ class SiteDescription:
     palette: tuple[tuple[str, str], ...] = ()
     """The colour scheme toggle's words for switching to each scheme: ``("dark", "Switch to
     dark mode")``, ``("light", ...)``."""
+    credit: str = ""
+    """The footer's credit to the tool that built the site, ``%(tool)s`` where the engine
+    puts its name (``Made with %(tool)s``)."""
     render_once: bool = True
     """Let the engine render what every page shares (navigation, search box) once per
     build, if it can (MkDocs: ``mkdocs_hooks.py``); an optimisation only, the site built

@@ -55,6 +55,8 @@ NOT_FOUND = NotFound(
     N_("Go to the home page"),
     N_("Search the site"),
 )
+# Translators: the footer's credit; %(tool)s is the name of the tool, a link.
+CREDIT = N_("Made with %(tool)s")
 PALETTE = (("dark", N_("Switch to dark mode")), ("light", N_("Switch to light mode")))
 """The colour scheme toggle's words, by the scheme it switches to."""
 
@@ -111,6 +113,7 @@ def describe(
         locale=og_locale(lang),
         not_found=not_found(lang),
         palette=tuple((scheme, _(words)) for scheme, words in PALETTE),
+        credit=_(CREDIT),
         render_once=render_once,
     )
 

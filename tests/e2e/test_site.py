@@ -455,3 +455,13 @@ def test_every_page_has_one_skip_link_and_palette_words_in_its_language(site: Pa
             assert len(doc.find_all(id="sikb-content")) == 1, path
             labels = [i.attrs.get("aria-label") for i in doc.find_all("input", name="__palette")]
             assert labels == toggles, path
+
+
+def test_the_footer_s_credit_is_in_the_page_s_language(site: Path) -> None:
+    """Material's "Made with Material for MkDocs", in the page's language, on every page."""
+    for lang in LANGS:
+        credit = _(lang, "Made with %(tool)s") % {"tool": "Material for MkDocs"}
+        assert lang == "en" or not credit.startswith("Made with")
+        for path in (site / lang).rglob("*.html"):
+            footer = parse(path).find_all("div", class_="md-copyright")
+            assert not footer or footer[0].text.endswith(credit), path
