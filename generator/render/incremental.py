@@ -170,9 +170,7 @@ def _lists(r: Renderer, ids: Set[str]) -> set[tuple[str, str]]:
 
 def _ordered(r: Renderer, kind: str, term: str, cases: Sequence[Case]) -> Sequence[Case]:
     """A term's cases in the order of its list (``Renderer._listing``)."""
-    if kind != "criteria":
-        return cases
-    return sorted(cases, key=lambda c: r.vocab.rank(r.rating(c, term)))
+    return r.by_rating(term, cases) if kind == "criteria" else cases
 
 
 def _changed_pages(

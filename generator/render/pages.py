@@ -183,6 +183,8 @@ class Renderer:
             cid: views.case_text(collection, c, lang) for cid, c in collection.cases.items()
         }
         self.by_kind = self._index()
+        self.orders: dict[str, tuple[Sequence[Case], list[Case]]] = {}
+        """Each criterion's list and its cases by rating (``by_rating``)."""
         self.pages: list[Page] = []
         self.env = _env(lang)
         self.templates: dict[str, Any] = {}
@@ -307,8 +309,7 @@ class Renderer:
     def _listing(self, kind: str, term_id: str | None, cases: Sequence[Case]) -> None:
         """A term's page (or the list of all cases), paginated."""
         if kind == "criteria" and term_id is not None:
-            rank = self.vocab.rank
-            cases = sorted(cases, key=lambda c: rank(self.rating(c, term_id)))
+            cases = self.by_rating(term_id, cases)
         chunks = views.pages(cases)
         for number, chunk in enumerate(chunks, start=1):
             path = list_path(kind, number) if term_id is None else term_path(kind, term_id, number)
@@ -323,6 +324,21 @@ class Renderer:
                 count=len(chunks),
                 first=(number - 1) * views.PAGE_SIZE,
             )
+
+    def by_rating(self, criterion: str, cases: Sequence[Case]) -> Sequence[Case]:
+        """A criterion's cases in the order of its list: by rating, then as ``cases`` are.
+
+        Kept for the list ``cases`` (the same object, never changed once made: ``_index``):
+        after an edit, ``incremental`` needs a list's order before and after it, and the
+        list's pages are rendered in the latter; a rating takes three calls to read.
+        """
+        kept = self.orders.get(criterion)
+        if kept is not None and kept[0] is cases:
+            return kept[1]
+        rank = self.vocab.rank
+        ordered = sorted(cases, key=lambda c: rank(self.rating(c, criterion)))
+        self.orders[criterion] = (cases, ordered)
+        return ordered
 
     def rating(self, case: Case, criterion: str) -> str:
         return views.rating(case, criterion, self.vocab)
