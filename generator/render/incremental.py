@@ -160,11 +160,12 @@ def _unworded(case: Case) -> object:
 
 def _lists(r: Renderer, ids: Set[str]) -> set[tuple[str, str]]:
     """The terms whose lists in ``r`` hold one of the cases ``ids``."""
+    cases = r.collection.cases
     return {
         (kind, term)
-        for kind, terms in r.by_kind.items()
-        for term, cases in terms.items()
-        if any(c.id in ids for c in cases)
+        for cid in ids
+        for kind, terms in r.terms_of(cases[cid]).items()
+        for term in terms
     }
 
 

@@ -203,15 +203,19 @@ class Renderer:
         tax = self.tax
         out: dict[str, dict[str, list[Case]]] = {k: {} for k in KINDS}
         for case in sorted(self.collection.cases.values(), key=self.case_sort):
-            m = case.meta
-            keys = {k: FACET_KINDS[k].read(tax, m) for k in KINDS if k != "criteria"}
-            keys["criteria"] = list(m.criteria)
-            for kind, ids in keys.items():
-                for i in dict.fromkeys(ids):
+            for kind, ids in self.terms_of(case).items():
+                for i in ids:
                     out[kind].setdefault(i, []).append(case)
         for crit in tax.criteria:
             out["criteria"].setdefault(crit, [])
         return out
+
+    def terms_of(self, case: Case) -> dict[str, list[str]]:
+        """The terms of each kind whose lists hold ``case``, each once."""
+        m = case.meta
+        keys = {k: FACET_KINDS[k].read(self.tax, m) for k in KINDS if k != "criteria"}
+        keys["criteria"] = list(m.criteria)
+        return {kind: list(dict.fromkeys(ids)) for kind, ids in keys.items()}
 
     def case_sort(self, case: Case) -> tuple[collation.Key, str]:
         return (self.collate(self.texts[case.id].title), case.id)
