@@ -79,6 +79,7 @@ def _pages_server(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def pages_url(served_site: ServedSite) -> Iterator[str]:
     """The built fixture site, served as GitHub Pages serves it (its own port)."""
+    SCREENSHOTS.joinpath("readers").mkdir(parents=True, exist_ok=True)
     with _pages_server(served_site.site) as url:
         yield url
 
@@ -147,7 +148,6 @@ def test_a_missing_address_shows_the_language_s_404_with_search_and_a_link_home(
         assert page.title() == f"{NOT_FOUND[lang]} - {SITE_NAME[lang]}"
         home = page.locator("[data-sikb-home]")
         assert home.inner_text() == HOME[lang]
-        SCREENSHOTS.joinpath("readers").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "readers" / f"404-{lang}.png"), full_page=True)
         button = page.locator("[data-sikb-search-button]")
         assert button.inner_text() == SEARCH[lang]
@@ -164,6 +164,31 @@ def test_a_missing_address_shows_the_language_s_404_with_search_and_a_link_home(
         home.click()
         page.wait_for_url(f"{pages_url}{lang}/")
         assert page.get_attribute("html", "lang") == lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_the_404_page_s_actions_fit_and_its_search_opens(
+    chromium: Browser, pages_url: str, lang: str
+) -> None:
+    """At 390x844: both actions on screen, no sideways scrolling, a tap on the search
+    button opens the search."""
+    with _browse(chromium, pages_url) as page:
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(f"{pages_url}{lang}/missing/page")
+        page.wait_for_url(f"{pages_url}{lang}/404.html")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        for action in ("[data-sikb-home]", "[data-sikb-search-button]"):
+            box = page.locator(action).bounding_box()
+            assert box is not None
+            assert box["x"] >= 0
+            assert box["x"] + box["width"] <= 390
+            assert box["height"] >= 24
+        page.screenshot(path=str(SCREENSHOTS / "readers" / f"404-{lang}-phone.png"))
+        page.locator("[data-sikb-search-button]").click()
+        assert page.is_checked("#__search")
+        page.keyboard.type(WORD[lang])
+        page.wait_for_selector('.md-search-result[aria-busy="false"] .md-search-result__item')
 
 
 @pytest.mark.parametrize(
