@@ -55,10 +55,11 @@ def _version(site_url: str, lang: str, case_id: str) -> dict[str, str]:
 def _translations(
     collection: Collection, case: Case, text: CaseText, site_url: str
 ) -> dict[str, Any]:
-    """``workTranslation`` on the original's page, ``translationOfWork`` on a translation's."""
+    """``workTranslation`` on the original's page, ``translationOfWork`` on a page showing a
+    translation (its own language's, or the default language's where it has none)."""
     original = case.meta.language
     languages = collection.taxonomy.languages
-    if text.state in (State.TRANSLATION, State.STALE) and original in languages:
+    if text.shown != original and original in languages:
         return {"translationOfWork": _version(site_url, original, case.id)}
     if text.state is State.ORIGINAL:
         found = collection.translations.get(case.id, {})

@@ -17,6 +17,7 @@ import pytest
 from generator.data import citation, feed
 from generator.data.citation import Work
 from generator.model.collection import Collection
+from generator.model.views import State
 from generator.render import cite
 from generator.render.jsonld import article, script_json
 from generator.render.pages import Options, Renderer
@@ -196,6 +197,30 @@ def test_json_ld_names_language_date_countries_sources_and_translations(
     assert translated["inLanguage"] == "ru"
     assert translated["translationOfWork"]["url"] == f"{URL}en/cases/youth-lab-moldova/"
     assert translated["spatialCoverage"][0]["name"] == "Молдова"
+
+
+def test_a_page_showing_the_default_languages_translation_names_the_original(
+    collection: Collection,
+) -> None:
+    """A Ukrainian original with only an English translation: the Russian page shows the
+    English, and its JSON-LD says it is a translation of the Ukrainian page."""
+    case = collection.cases["youth-lab-moldova"]
+    english = collection.translations["youth-lab-moldova"]["ru"]
+    ukrainian = dataclasses.replace(
+        collection,
+        cases={**collection.cases, case.id: dataclasses.replace(
+            case, meta=case.meta.model_copy(update={"language": "uk"})
+        )},
+        translations={**collection.translations, case.id: {
+            "en": dataclasses.replace(english, language="en")
+        }},
+    )  # fmt: skip
+    ru = Renderer(ukrainian, "ru", Options(Settings(site_url=URL)))
+    text = ru.texts[case.id]
+    assert (text.shown, text.state) == ("en", State.FALLBACK)
+    ld = article(ukrainian, text, ru.labels, URL)
+    assert ld["inLanguage"] == "en"
+    assert ld["translationOfWork"]["url"] == f"{URL}uk/cases/youth-lab-moldova/"
 
 
 def test_a_hostile_case_s_json_ld_and_files_stay_data(collection: Collection) -> None:
