@@ -23,6 +23,7 @@ FOCUSED = """() => {
   if (e.matches("[data-sikb-search-query]")) return "search";
   if (e.matches('label[for="__search"]')) return "search button";
   if (e.matches("input[type=checkbox]")) return e.name + "=" + e.value;
+  if (e.matches("[data-tab]")) return "tab=" + e.dataset.tab;
   if (e.matches("[data-view]")) return "view=" + e.dataset.view;
   if (e.matches("[data-download]")) return "download=" + e.dataset.download;
   if (e.matches("[data-more]")) return "more";
@@ -36,6 +37,7 @@ CONTROLS = (
     "#sikb-explorer input, #sikb-explorer select, #sikb-explorer button,"
     + " #sikb-explorer summary, #sikb-explorer a[href]")]
   .filter(e => !e.disabled && e.getClientRects().length > 0)
+  .filter(e => e.type !== "radio" || e.checked)  // a radio group is one stop: arrows move in it
   .map(e => { e.focus(); return ("""
     + FOCUSED
     + ")(); })"
@@ -97,8 +99,8 @@ def test_tab_reaches_every_control_of_the_explorer(page: Page, served_site: Serv
         "download=csv",
         "download=json",
         "more",
-        "compare=MD",
-        "compare=UA",
+        "tab=results",
+        "tab=compare",
     } <= set(controls), controls
     from_the_top(page)
     reached = []
@@ -108,10 +110,14 @@ def test_tab_reaches_every_control_of_the_explorer(page: Page, served_site: Serv
         if set(controls) <= set(reached):
             break
     assert set(controls) <= set(reached), set(controls) - set(reached)
-    # in reading order: filters, then the bar, the results, "Show more", the comparison
-    order = [reached.index(c) for c in ("#sikb-q", "country=UA", "#sikb-sort", "view=table")]
+    # in reading order: the tabs (results, comparison), the filters, the bar, the results,
+    # "Show more"
+    order = [
+        reached.index(c)
+        for c in ("tab=compare", "#sikb-q", "country=UA", "#sikb-sort", "view=table")
+    ]
     assert order == sorted(order)
-    assert reached.index("download=json") < reached.index("more") < reached.index("compare=MD")
+    assert reached.index("download=json") < reached.index("more")
 
 
 def test_the_explorer_s_controls_work_by_keyboard(page: Page, served_site: ServedSite) -> None:
@@ -129,6 +135,8 @@ def test_the_explorer_s_controls_work_by_keyboard(page: Page, served_site: Serve
     assert page.get_attribute('details[data-facet="actor"]', "open") is None
     page.keyboard.press("Enter")
     assert page.get_attribute('details[data-facet="actor"]', "open") == ""
+    page.keyboard.press("Tab")
+    assert focused(page) == "#sikb-mode-actor-any"  # cases with any of these, or all
     page.keyboard.press("Tab")
     assert focused(page).startswith("actor=")
 
@@ -159,6 +167,8 @@ def test_the_explorer_s_controls_work_by_keyboard(page: Page, served_site: Serve
     assert page.is_hidden("button[data-more]")
 
     from_the_top(page)
+    tab_to(page, "tab=compare")
+    page.keyboard.press("Enter")
     for country in ("MD", "UA"):
         tab_to(page, f"compare={country}")
         page.keyboard.press("Space")
