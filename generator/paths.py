@@ -112,6 +112,13 @@ def case_path(case_id: str) -> str:
     return f"{CASES}/{case_id}.md"
 
 
+def original_path(case_id: str) -> str:
+    """The page of a case's original where its language is no site language:
+    ``cases/<id>.original.md`` (beside the case's page, so its body's links resolve; no
+    case id has a dot)."""
+    return f"{CASES}/{case_id}.original.md"
+
+
 def redirect_page(case_id: str) -> str:
     """A retired case id's page in a language's built site, ``cases/<id>/index.html``: an
     HTML page that sends the reader to its successor (``engine``, written after the build)."""

@@ -80,6 +80,16 @@ def versions(collection: Collection, case: Case) -> tuple[Version, ...]:
     return (Version(case.meta.language, True), *translations)
 
 
+def original_text(case: Case, lang: str) -> CaseText:
+    """The original's words on a page in ``lang`` (its own page, ``paths.original_path``)."""
+    meta = case.meta
+    notes = {k: a.note for k, a in meta.criteria.items() if a.note}
+    return CaseText(
+        case, lang, meta.language, State.ORIGINAL, meta.title, meta.summary, case.body,
+        tuple(meta.places), notes,
+    )  # fmt: skip
+
+
 def case_text(collection: Collection, case: Case, lang: str) -> CaseText:
     """What a page in ``lang`` shows of ``case``: the first text along ``chain``."""
     meta = case.meta

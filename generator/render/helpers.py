@@ -35,7 +35,6 @@ WORLDWIDE = N_("Worldwide")
 """Where a case with ``scope: global`` happens, in place of its countries."""
 ORIGINAL, TRANSLATION, MACHINE = N_("original"), N_("translation"), N_("machine translation")
 OUT_OF_DATE, SHOWN_HERE = N_("out of date"), N_("shown here")
-NOT_HERE = N_("not published on this site")
 
 
 class Helpers:
@@ -147,26 +146,27 @@ class Helpers:
 
     def versions(self, text: views.CaseText) -> Markup:
         """Every text of the case, by its language's own name and what it is, each linked
-        to the page that shows it (its language's, else the first that falls back to it):
-        ``Svenska (original) · English (translation, shown here)``; empty on the page of a
-        case's only text."""
+        to its page (its language's; an original in no site language, its own page,
+        ``render.originals``): ``Svenska (original) · English (translation, shown here)``;
+        empty on the page of a case's only text."""
         _ = translations(self.r.lang).ugettext
         case, languages = text.case, self.tax.languages
-        shows = {lang: views.case_text(self.r.collection, case, lang).shown for lang in languages}
-        items, every, linked = [], views.versions(self.r.collection, case), False
-        for v in every:
-            home = (
-                v.lang
-                if v.lang in languages
-                else next((x for x in shows if shows[x] == v.lang), None)
-            )
-            words = [self.kind(v)] + ([_(SHOWN_HERE)] if v.lang == text.shown else [])
-            words += [] if home else [_(NOT_HERE)]
+        own_page = text.state is views.State.ORIGINAL and text.shown != text.lang
+        page = paths.page_url(case_path(case.id))
+        items, linked = [], False
+        for v in views.versions(self.r.collection, case):
+            here = v.lang == text.shown
+            words = [self.kind(v)] + ([_(SHOWN_HERE)] if here else [])
             label = f'<span lang="{escape(v.lang)}">{escape(names.autonym(v.lang))}</span>'
             label += f" ({escape(', '.join(words))})"
-            if home and home != text.lang:
-                url = f"{self.up}{paths.other_language(home)}{paths.page_url(case_path(case.id))}/"
-                label = f'<a href="{escape(url)}" hreflang="{escape(home)}">{label}</a>'
+            if v.lang in languages and (v.lang != text.lang or own_page):
+                url = f"{self.up}{paths.other_language(v.lang)}{page}/"
+            elif v.lang not in languages and not here:
+                url = f"{self.up}{paths.page_url(paths.original_path(case.id))}/"
+            else:
+                url = ""
+            if url:
+                label = f'<a href="{escape(url)}" hreflang="{escape(v.lang)}">{label}</a>'
                 linked = True
             items.append(label)
         if len(items) == 1 and not linked:

@@ -43,7 +43,7 @@ from generator.paths import (
     spreadsheet_path,
     term_path,
 )
-from generator.render import cite
+from generator.render import cite, originals
 from generator.render.helpers import Helpers
 from generator.settings import Settings
 
@@ -291,6 +291,7 @@ class Renderer:
                 if f.search
             ],
         )
+        originals.emit(self, case)
 
     def _edit_link(self, case: Case) -> str | None:
         edit_url = self.options.settings.edit_url

@@ -179,7 +179,18 @@ def test_without_a_translation_of_its_own_a_reader_gets_the_default_languages(
     assert f"{_('uk', 'Shown here:')} Англійська ({_('uk', 'translation')})." in words
     assert f"{_('uk', 'Original language:')} Шведська." in words
     links = {a.attrs["hreflang"]: a.attrs["href"] for a in notice.find_all("a")}
-    assert links == {"en": "../../../en/cases/swedish-fund/"}
+    assert links == {
+        "en": "../../../en/cases/swedish-fund/",
+        "sv": "../../cases/swedish-fund.original/",  # in no site language: its own page
+    }
+    for lang in LANGS:
+        original = site / lang / "cases" / "swedish-fund.original" / "index.html"
+        doc = parse(original)
+        assert doc.find("html").attrs["lang"] == lang
+        assert article(doc).find("h1").text == "En svensk fond"
+        assert article(doc).find("div", class_="sikb-body").attrs["lang"] == "sv"
+        assert "Ett fall på svenska." in article(doc).find("div", class_="sikb-body").text
+        assert "data-pagefind-body" not in original.read_text(encoding="utf-8")
     versions = article(page(site, "ru", "cases/youth-lab-moldova")).find(
         "p", class_="sikb-versions"
     )
