@@ -44,10 +44,13 @@ class Touched:
 
 def renderer(collection: Collection, lang: str, options: Options) -> Renderer:
     """The renderer of ``lang`` that ``write_touched`` starts from, made once; its templates
-    compiled now (about a second for the three languages), not at the first edit."""
+    compiled now (about a second for the three languages), not at the first edit, and its
+    criteria's lists ordered (the order before the first edit)."""
     r = Renderer(collection, lang, options)
     for name in r.env.list_templates(extensions=["j2"]):
         r.templates[name] = r.env.get_template(name)
+    for criterion, cases in r.by_kind["criteria"].items():
+        r.by_rating(criterion, cases)
     return r
 
 
