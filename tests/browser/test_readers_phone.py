@@ -96,12 +96,14 @@ def test_home_case_other_language_and_the_explorer_keeps_its_filter(
     open_explorer_from_menu(page, other, PHONE)
     page.goto(f"{elsewhere.url}{other}/explorer/?country=MD")
     assert shown_cases(page) == ["youth-lab-moldova"]
+    page.locator("[data-case]").first.scroll_into_view_if_needed()  # what the filter left
     shot(page, f"phone-{start}-4-explorer-{other}-filtered")
 
     switch_language(page, start, PHONE)
     assert path(page) == f"/{start}/explorer/?country=MD"
     assert lang(page) == start
     assert shown_cases(page) == ["youth-lab-moldova"]
+    page.locator("[data-case]").first.scroll_into_view_if_needed()
     shot(page, f"phone-{start}-5-explorer-back-in-{start}")
     closed(page, log)
 
