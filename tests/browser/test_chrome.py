@@ -269,11 +269,11 @@ def test_the_first_tab_reaches_a_skip_link_in_the_page_s_language(
     page.wait_for_load_state("networkidle")
     page.keyboard.press("Tab")
     # (Material's instant navigation writes links out in full)
-    assert _focus_on(page) == f"a {served_site.page_url(f'{lang}/{path}')}#sikb-content"
+    assert _focus_on(page) == f"a {served_site.page_url(f'{lang}/{path}')}#__sikb-content"
     assert page.evaluate("document.activeElement.textContent.trim()") == SKIP[lang]
     assert page.locator(".md-skip:visible").count() == 1
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'sikb-content'")
+    page.wait_for_function("document.activeElement.id === '__sikb-content'")
     page.keyboard.press("Tab")
     assert page.evaluate("!!document.activeElement.closest('.md-content')"), _focus_on(page)
 

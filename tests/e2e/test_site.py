@@ -462,8 +462,8 @@ def test_every_page_has_one_skip_link_and_palette_words_in_its_language(site: Pa
             if not doc.find_all("header"):  # a retired id's redirect page
                 continue
             skips = doc.find_all("a", class_="sikb-skip")
-            assert [a.attrs["href"] for a in skips] == ["#sikb-content"], path
-            assert len(doc.find_all(id="sikb-content")) == 1, path
+            assert [a.attrs["href"] for a in skips] == ["#__sikb-content"], path
+            assert len(doc.find_all(id="__sikb-content")) == 1, path
             labels = [i.attrs.get("aria-label") for i in doc.find_all("input", name="__palette")]
             assert labels == toggles, path
 
