@@ -132,7 +132,7 @@ def case_url(site_url: str, lang: str, case_id: str) -> str:
 
 def case_file(case_id: str, kind: str) -> str:
     """A file beside a case's page, in its folder: ``cases/<id>/<id>.<kind>``, where
-    ``kind`` is ``json`` (the case as data) or ``csl.json`` (CSL-JSON);
+    ``kind`` is ``json`` (the case as data), ``csl.json`` (CSL-JSON) or ``bib`` (BibTeX);
     from the page, its URL is ``<id>.<kind>`` (``relative``)."""
     return f"{CASES}/{case_id}/{case_id}.{kind}"
 

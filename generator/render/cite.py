@@ -10,7 +10,6 @@ through the engine's docs folder. For the language: the Atom feed of the latest 
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,9 +29,10 @@ from generator.paths import case_file, case_path, case_url, feed_url, language_u
 from generator.render.jsonld import article, front_matter
 
 FEED_TITLE = N_("New and updated cases")
-KINDS = ("json", "csl.json")
-"""The files beside a case's page (``case_files``)."""
-BIBTEX_MEDIA = "application/x-bibtex"
+KINDS = ("json", "csl.json", "bib")
+"""The files beside a case's page (``case_files``), written straight into the built language:
+a ``data:`` link instead of the ``.bib`` file would be a URL the hostile-page checks refuse
+and the old ``<id>.bib`` addresses would break."""
 
 
 @dataclass(frozen=True)
@@ -41,10 +41,8 @@ class CaseCitation:
 
     reference: Markup
     bibtex: Markup
-    bibtex_href: Markup
-    """The BibTeX entry as a ``data:`` URL, for a download link that needs no file."""
     links: Mapping[str, str]
-    """Each file's URL from the page, by kind (``json``, ``csl.json``)."""
+    """Each file's URL from the page, by kind (``json``, ``csl.json``, ``bib``)."""
     jsonld: Markup
     """The JSON-LD as a YAML double-quoted value for the page's front matter."""
 
@@ -73,12 +71,9 @@ def for_case(collection: Collection, text: CaseText, labels: Labels, site_url: s
     """What the page of ``text`` shows to cite it."""
     w = work(text, site_url)
     page = case_path(text.case.id)
-    bib = citation.bibtex(w)
-    data = base64.b64encode(bib.encode("utf-8")).decode("ascii")
     return CaseCitation(
         reference=Markup(citation.reference_html(w)),
-        bibtex=Markup(escape(bib)),
-        bibtex_href=Markup(f"data:{BIBTEX_MEDIA};charset=utf-8;base64,{data}"),
+        bibtex=Markup(escape(citation.bibtex(w))),
         links={kind: relative(case_file(text.case.id, kind), page) for kind in KINDS},
         jsonld=front_matter(article(collection, text, labels, site_url)),
     )
@@ -86,11 +81,13 @@ def for_case(collection: Collection, text: CaseText, labels: Labels, site_url: s
 
 def case_files(text: CaseText, record: Mapping[str, Any], site_url: str) -> dict[str, str]:
     """The files beside the page of ``text``, by their path in the language's site: the
-    case as JSON (``record``: ``Dataset.record``) and its CSL-JSON."""
+    case as JSON (``record``: ``Dataset.record``), its CSL-JSON and its BibTeX."""
     cid = text.case.id
+    w = work(text, site_url)
     return {
         case_file(cid, "json"): case_json(text, record),
-        case_file(cid, "csl.json"): citation.csl_json(work(text, site_url)),
+        case_file(cid, "csl.json"): citation.csl_json(w),
+        case_file(cid, "bib"): citation.bibtex(w),
     }
 
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import html
 import json
@@ -235,16 +234,18 @@ def test_a_hostile_case_s_json_ld_and_files_stay_data(collection: Collection) ->
     cited = cite.for_case(hostile, text, r.labels, URL)
     assert "<" not in str(cited.jsonld)
     assert json.loads(json.loads(str(cited.jsonld)))["headline"] == HOSTILE
-    media, data = str(cited.bibtex_href).split(";base64,")
-    assert media == "data:application/x-bibtex;charset=utf-8"
-    bib = base64.b64decode(data).decode("utf-8")
-    assert _fields(bib)["title"] == citation.bibtex_text(HOSTILE)
-    assert str(cited.bibtex) == html.escape(bib)
-    assert cited.links == {"json": "lviv-services.json", "csl.json": "lviv-services.csl.json"}
+    assert cited.links == {
+        "json": "lviv-services.json", "csl.json": "lviv-services.csl.json",
+        "bib": "lviv-services.bib",
+    }  # fmt: skip
     files = cite.case_files(text, r.dataset.record(case), URL)
     assert list(files) == ["cases/lviv-services/lviv-services.json",
-                           "cases/lviv-services/lviv-services.csl.json"]  # fmt: skip
+                           "cases/lviv-services/lviv-services.csl.json",
+                           "cases/lviv-services/lviv-services.bib"]  # fmt: skip
     named = {k.rsplit("/", 1)[1]: v for k, v in files.items()}
+    bib = named["lviv-services.bib"]
+    assert _fields(bib)["title"] == citation.bibtex_text(HOSTILE)
+    assert str(cited.bibtex) == html.escape(bib)
     assert json.loads(named["lviv-services.json"])["title"] == HOSTILE
     assert json.loads(named["lviv-services.csl.json"])[0]["title"] == HOSTILE
 
