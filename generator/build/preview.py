@@ -13,7 +13,7 @@ place goes the quick way, into the site folder being served:
 3. MkDocs builds again only those pages, in each language's build kept in memory
    (``engine.Session``);
    the server's live reload then shows them;
-4. in the background, once no edit has been built for a second (``preview_search.QUIET``),
+4. in the background, once no edit has been built for seconds (``preview_search.QUIET``),
    the explorer's data is written again and search indexes the changed languages again
    (``preview_search``).
 

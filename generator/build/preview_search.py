@@ -26,10 +26,11 @@ from generator.search import search_index
 
 log = logging.getLogger(__name__)
 BACKGROUND_NICE = 10
-QUIET = 1.0
+QUIET = 3.0
 """Seconds after an edit is built before the background work starts: the next save, made
 as soon as the page showed, is built first instead of beside it (Python runs one thread
-at a time, so both would take about twice as long)."""
+at a time, so both would take about twice as long). At 10,000 cases a save takes about
+a second to start its build (the watcher, then the files' stamps)."""
 
 
 class SearchQueue:

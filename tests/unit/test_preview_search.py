@@ -15,5 +15,5 @@ def test_the_background_waits_while_an_edit_is_built(tmp_path: Path) -> None:
     queue = SearchQueue(Layout.at(tmp_path), threading.RLock(), lambda: 0, print)
     with queue.foreground():
         queue.add([], {"en": ran.set})
-        assert not ran.wait(1.5)  # more than QUIET: held until the edit is built
+        assert not ran.wait(1.5)  # held until the edit is built
     assert ran.wait(30)  # then it goes on
