@@ -25,7 +25,7 @@ def _kb(root: Path, body: str) -> Path:
 
 def test_links_to_cases_by_file_name_resolve_in_every_language(tmp_path: Path) -> None:
     """``lviv-services.md#context`` and ``youth-lab-moldova.md`` build, and lead to the case
-    pages in en, ru and uk (in ru and uk the Swedish original is shown, links and all), the
+    pages in en, ru and uk (the Swedish original on its own page in each, links and all), the
     anchor to a heading there in every language (lviv-services has no translation)."""
     body = "\nSee [Lviv](lviv-services.md#context) and [the lab](youth-lab-moldova.md).\n"
     root = _kb(tmp_path / "kb", body)
@@ -51,17 +51,17 @@ def test_links_to_cases_by_file_name_resolve_in_every_language(tmp_path: Path) -
 def test_an_anchor_a_translated_page_lacks_stops_the_build_naming_its_languages(
     tmp_path: Path,
 ) -> None:
-    """``youth-lab-moldova.md#context`` from the Swedish original (shown in ru and uk) would
-    land at the top of the ru and uk pages, whose translated heading is ``_4``: a validation
-    error on its line naming ru and uk, and no language is built."""
+    """``youth-lab-moldova.md#context`` from the Swedish original (on its own page in every
+    language) would land at the top of the ru and uk pages, whose translated heading is
+    ``_4``: a validation error on its line naming ru and uk, and no language is built."""
     root = _kb(tmp_path / "kb", "\nSee [the lab](youth-lab-moldova.md#context).\n")
     done = run(root, "build", "--jobs", "1")
     assert done.returncode == 1
     assert (
         "cases/swedish-fund.md:24:15: error[unknown-anchor] body: '#context' in the link "
         "'youth-lab-moldova.md#context' is not an id on the page of case 'youth-lab-moldova' "
-        "in ru, uk; ids on its page in ru, uk: '_1', '_2', '_3', '_4', '_5', '_6', '_7'; or link "
-        "to 'youth-lab-moldova.md', with no anchor"
+        "in ru, uk; its ids in ru, uk: '_1', '_2', '_3', '_4', '_5', '_6', '_7'; none is on its "
+        "page in en, ru, uk: link to 'youth-lab-moldova.md', with no anchor"
     ) in done.stderr.splitlines()
     assert not (root / "site").exists()
 

@@ -77,11 +77,12 @@ def test_an_originals_body_is_shown_where_there_is_no_translation_a_translations
 
 
 def test_a_translation_into_the_default_language_is_shown_where_there_is_none_of_its_own() -> None:
-    """A Swedish original with an English translation: every site page shows the English."""
+    """A Swedish original with an English translation: every site's case page shows the
+    English; the original is on a page of its own in every language, its links with it."""
     pages = Pages(("en", "ru", "uk"), {"s": frozenset({"en"})}, lambda c, lang: None, "en",
                   lambda c: "sv")  # fmt: skip
     assert pages.shown_in("s", "en") == ("en", "ru", "uk")
-    assert pages.shown_in("s", None) == ()
+    assert pages.shown_in("s", None) == ("en", "ru", "uk")
 
 
 def test_each_page_is_read_and_computed_once() -> None:
