@@ -9,7 +9,13 @@ from playwright.sync_api import Page
 
 from tests.browser.conftest import PageLog, origin
 from tests.browser.serving import Server, served_build
-from tests.browser.test_explorer import facet_counts, matches, open_explorer, shown_ids
+from tests.browser.test_explorer import (
+    compare_cells,
+    facet_counts,
+    matches,
+    open_explorer,
+    shown_ids,
+)
 from tests.conftest import TODAY
 from tests.e2e.test_vocabulary import add_vocabulary
 
@@ -47,11 +53,9 @@ def test_the_new_rating_and_status_are_facet_values(page: Page, server: Server) 
 def test_the_comparison_counts_the_new_rating(page: Page, server: Server) -> None:
     """A criterion's row has one figure per rating: five, the fifth the new one."""
     open_explorer(page, server)
+    page.click('button[data-tab="compare"]')
     for c in ("MD", "UA"):
         page.check(f'input[name="compare"][value="{c}"]')
-    rows = page.eval_on_selector_all(
-        'table[data-compare="MD,UA"] tbody tr',
-        "rows => rows.map(r => [...r.children].map(c => c.textContent))",
-    )
-    cells = {row[0]: row[1:] for row in rows}
+    page.wait_for_selector('table[data-compare="MD,UA"]')
+    cells = compare_cells(page, ["MD", "UA"])
     assert cells["Novelty"] == ["✔ 1 · ◐ 0 · ✘ 0 · ? 0 · ↗ 0", "✔ 0 · ◐ 0 · ✘ 0 · ? 0 · ↗ 1"]
