@@ -1,4 +1,5 @@
-"""The Tbilisi journalist on ``/ru/``, at desktop and phone sizes, on a host other than the
+"""The Tbilisi journalist on ``/ru/`` (and the same steps in en and uk), at desktop and
+phone sizes, on a host other than the
 configured one: the header's search (Pagefind) for a word, a case opened from the results,
 read in Russian or, where it has no Russian text, in the fallback under a notice that says
 what it is, and its citation copied. Each step's screenshot goes to
@@ -11,6 +12,7 @@ import datetime
 from collections.abc import Iterator
 
 import pytest
+from babel.dates import format_date
 from playwright.sync_api import Browser, Page
 
 from tests.browser import readers
@@ -73,40 +75,58 @@ def copy_citation(page: Page, size: Size) -> str:
     return str(page.evaluate("navigator.clipboard.readText()")).strip()
 
 
-def ru_date(day: datetime.date) -> str:
-    """A date as a Russian reference writes it (GOST: 05.03.2024)."""
+def accessed(day: datetime.date, language: str) -> str:
+    """A date of access as a reference in ``language`` writes it: GOST and DSTU 05.03.2024,
+    English December 5, 2026 (data/citation.py)."""
+    if language == "en":
+        return str(format_date(day, "long", locale="en"))
     return day.strftime("%d.%m.%Y")
 
 
+READERS = {
+    # the language, a word the reader types, the case's title in that language
+    "ru": ("лаборатория", "Молодёжная лаборатория Молдовы"),
+    "uk": ("лабораторія", "Молодіжна лабораторія Молдови"),
+    "en": ("lab", "Youth Lab Moldova"),
+}
+
+
+@pytest.mark.parametrize("language", list(READERS))
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=lambda s: s.name)
-def test_search_a_case_read_it_in_russian_and_copy_its_citation(
-    chromium: Browser, elsewhere: Server, size: Size
+def test_search_a_case_read_it_in_their_language_and_copy_its_citation(
+    chromium: Browser, elsewhere: Server, size: Size, language: str
 ) -> None:
-    """A Russian word finds the Russian case; the page is Russian; the citation copied
-    names the case's permanent URL on the configured host."""
+    """A word in the reader's language finds the case in that language; the page is in
+    that language; the citation copied names the case's permanent URL on the configured
+    host and today as the date of access. The journalist of the issue reads Russian; the
+    same steps in en and uk."""
+    word, title = READERS[language]
+    case = f"/{language}/cases/youth-lab-moldova/"
     page, log = open_reader(chromium, elsewhere, size)
-    page.goto(f"{elsewhere.url}ru/")
-    shot(page, f"journalist-{size.name}-1-home")
+    page.goto(f"{elsewhere.url}{language}/")
+    shot(page, f"journalist-{size.name}-{language}-1-home")
 
-    found = search(page, "лаборатория", size)
-    assert found[0] == ("/ru/cases/youth-lab-moldova/", "Молодёжная лаборатория Молдовы")
-    shot(page, f"journalist-{size.name}-2-search-ru")
+    found = search(page, word, size)
+    assert found[0] == (case, title)
+    shot(page, f"journalist-{size.name}-{language}-2-search")
 
-    tap(page, f'{RESULTS} a[href$="/ru/cases/youth-lab-moldova/"]', size)
-    page.wait_for_url("**/ru/cases/youth-lab-moldova/")
-    assert (lang(page), heading(page)) == ("ru", "Молодёжная лаборатория Молдовы")
-    assert page.locator("article .admonition").count() == 0
-    assert page.locator(".sikb-body").get_attribute("lang") == "ru"
-    versions = page.locator(".sikb-versions a")
-    assert versions.first.get_attribute("hreflang") == "en"  # the original
-    shot(page, f"journalist-{size.name}-3-case-ru")
+    tap(page, f'{RESULTS} a[href$="{case}"]', size)
+    page.wait_for_url(f"**{case}")
+    assert (lang(page), heading(page)) == (language, title)
+    # The uk translation is out of date and machine-made: a notice says each.
+    assert page.locator("article .admonition").count() == (2 if language == "uk" else 0)
+    assert page.locator(".sikb-body").get_attribute("lang") == language
+    if language != "en":
+        versions = page.locator(".sikb-versions a")
+        assert versions.first.get_attribute("hreflang") == "en"  # the original
+    shot(page, f"journalist-{size.name}-{language}-3-case")
 
     copied = copy_citation(page, size)
     assert copied == page.locator(".sikb-cite .sikb-reference").inner_text().strip()
-    assert f"{CONFIGURED}ru/cases/youth-lab-moldova/" in copied
-    assert "Молодёжная лаборатория Молдовы" in copied
-    assert ru_date(datetime.date.today()) in copied  # the date of access
-    shot(page, f"journalist-{size.name}-4-citation-ru")
+    assert f"{CONFIGURED}{language}/cases/youth-lab-moldova/" in copied
+    assert title in copied
+    assert accessed(datetime.date.today(), language) in copied
+    shot(page, f"journalist-{size.name}-{language}-4-citation")
     closed(page, log)
 
 
