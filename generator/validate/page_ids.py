@@ -133,11 +133,13 @@ class Pages:
         """The languages whose page of ``case_id`` shows a body: a translation's (``language``)
         or the original's (None)."""
         have = self.translated.get(case_id, frozenset())
+        if not have:
+            return self.languages if language is None else ()
         original, default = self.original(case_id), self.default
-        if not have or (language is None and original and original not in self.languages):
+        if language is None and original and original not in self.languages:
             # An original in no site language has a page of its own in every language
             # (render.originals), where its links resolve as on a case page.
-            return self.languages if language is None else ()
+            return self.languages
         return tuple(
             lang for lang in self.languages if source(have, lang, default, original) == language
         )
