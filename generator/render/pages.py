@@ -392,6 +392,7 @@ class Renderer:
             ui=json.dumps(words, ensure_ascii=False, sort_keys=True),
             csv=DATA_CSV,
             json=DATA_JSON,
+            spreadsheet=spreadsheet_path(self.lang),
             data=relative(EXPLORER_DATA, EXPLORER_PATH),
             summaries=relative(EXPLORER_SUMMARIES, EXPLORER_PATH),
         )

@@ -481,6 +481,13 @@ def test_without_javascript_a_notice_links_the_data(
     response = context.request.get(f"{server.url}en/data/cases.csv")
     assert response.ok
     assert response.body().startswith(b"\xef\xbb\xbfid,title,summary,")
+    # the readers' spreadsheet in the page's language too
+    p.goto(f"{server.url}uk/explorer/")
+    link = p.locator('#sikb-explorer a[href$="data/sikb-cases-uk.csv"]')
+    assert link.inner_text() == "Завантажити таблицю (українською)"
+    sheet = context.request.get(f"{server.url}uk/data/sikb-cases-uk.csv")
+    assert sheet.ok
+    assert sheet.body().startswith("\ufeffНазва".encode())
     context.close()
 
 
