@@ -28,6 +28,7 @@ from generator.paths import FEED, list_path, term_path
 from generator.render import cite
 from generator.render.data_page import data_pages
 from generator.render.pages import KINDS, Options, Page, Renderer
+from generator.render.site import replace_file
 
 
 @dataclass(frozen=True)
@@ -124,9 +125,7 @@ def write_explorer(r: Renderer, out: Path, site: Path) -> list[str]:
             continue
         is_page = page.path.endswith(".md")
         for path in (out / page.path,) if is_page else (out / page.path, site / page.path):
-            temp = path.with_name(f".{path.name}.sikb-tmp")
-            temp.write_bytes(data)
-            temp.replace(path)
+            replace_file(path, data)
         if is_page:
             written.append(page.path)
     return written

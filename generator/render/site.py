@@ -204,9 +204,14 @@ def write_case_files(renderer: Renderer, ids: Iterable[str], built: Path) -> int
         for folder in {(built / rel).parent for rel in files}:
             folder.mkdir(parents=True, exist_ok=True)
         for rel, data in files.items():
-            path = built / rel
-            temp = path.with_name(f".{path.name}.sikb-tmp")
-            temp.write_text(data, encoding="utf-8")
-            temp.replace(path)
+            replace_file(built / rel, data.encode("utf-8"))
             written += 1
     return written
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Replace ``path`` whole with ``data``: a reader of a served site never gets it half
+    written."""
+    temp = path.with_name(f".{path.name}.sikb-tmp")
+    temp.write_bytes(data)
+    temp.replace(path)
