@@ -44,7 +44,7 @@ from generator.paths import (
     term_path,
 )
 from generator.render import cite, originals
-from generator.render.helpers import Helpers
+from generator.render.helpers import WORLDWIDE, Helpers
 from generator.settings import Settings
 
 KINDS = ("countries", "regions", "sectors", "themes", "actors", "criteria")
@@ -85,7 +85,7 @@ EXPLORER_UI = {
     "start": N_("Start"),
     "updated": N_("Last updated"),
     "loading": N_("Loading…"),
-    "worldwide": N_("Worldwide"),
+    "worldwide": WORLDWIDE,
     "skip": N_("Skip to the results"),
     "show": N_("Results or comparison"),
     "tab_results": N_("Results"),
