@@ -6,8 +6,8 @@ Pure functions over the models; the templates only lay these out.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Container, Iterable, Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -90,20 +90,21 @@ def original_text(case: Case, lang: str) -> CaseText:
     )  # fmt: skip
 
 
+def shown_language(lang: str, default: str, original: str, have: Container[str]) -> str:
+    """The language of the text a page in ``lang`` shows: the first along ``chain`` that is
+    the original's or one of the translations ``have``."""
+    return next(x for x in chain(lang, default, original) if x == original or x in have)
+
+
 def case_text(collection: Collection, case: Case, lang: str) -> CaseText:
     """What a page in ``lang`` shows of ``case``: the first text along ``chain``."""
     meta = case.meta
-    notes = {k: a.note for k, a in meta.criteria.items() if a.note}
     found = collection.translations.get(case.id, {})
-    languages = chain(lang, collection.taxonomy.default_language, meta.language)
-    shown = next(x for x in languages if x == meta.language or x in found)
-    tr = None if shown == meta.language else found[shown]
-    if tr is None:
-        state = State.ORIGINAL if meta.language == lang else State.FALLBACK
-        return CaseText(
-            case, lang, meta.language, state, meta.title, meta.summary, case.body,
-            tuple(meta.places), notes,
-        )  # fmt: skip
+    shown = shown_language(lang, collection.taxonomy.default_language, meta.language, found)
+    if shown == meta.language:
+        text = original_text(case, lang)
+        return text if meta.language == lang else replace(text, state=State.FALLBACK)
+    tr, notes = found[shown], {k: a.note for k, a in meta.criteria.items() if a.note}
     tnotes = {k: tr.meta.criteria[k].note if k in tr.meta.criteria else v for k, v in notes.items()}
     state = State.FALLBACK if shown != lang else State.STALE if tr.stale else State.TRANSLATION
     return CaseText(

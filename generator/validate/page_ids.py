@@ -30,7 +30,7 @@ from generator.markup import EXTENSIONS, TOC, html_blocks
 from generator.markup.html_blocks import HtmlBlocksExtension
 from generator.markup.markdown_safe import md_text
 from generator.markup.sanitise import SanitiseExtension
-from generator.model.views import chain
+from generator.model.views import shown_language
 
 BEFORE = ("Facts", "Criteria at a glance")
 """The headings ``case.md.j2`` writes between the title and the body."""
@@ -94,14 +94,11 @@ def ids(page: PageText, lang: str) -> tuple[str, ...]:
 
 
 def source(have: frozenset[str], lang: str, default: str, original: str | None) -> str | None:
-    """Which text the page in ``lang`` shows (``views.chain``), given the languages ``have``
-    of the case's translations: the language of a translation, or None for the original."""
-    for x in chain(lang, default, original or ""):
-        if x == original:
-            return None
-        if x in have:
-            return x
-    return None
+    """Which text the page in ``lang`` shows (``views.shown_language``), given the languages
+    ``have`` of the case's translations: the language of a translation, or None for the
+    original."""
+    shown = shown_language(lang, default, original or "", have)
+    return None if shown == (original or "") else shown
 
 
 class Pages:
