@@ -18,31 +18,20 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import SCREENSHOTS, PageLog, ServedSite, origin, record
+from tests.browser.conftest import PageLog, ServedSite, origin, record
+from tests.browser.readers import LANGS, SHOTS, _
 from tests.browser.serving import _Quiet
 
 pytestmark = pytest.mark.browser
 
-LANGS = ("en", "ru", "uk")
-NOT_FOUND = {"en": "Page not found", "ru": "Страница не найдена", "uk": "Сторінку не знайдено"}
-HOME = {
-    "en": "Go to the home page",
-    "ru": "Перейти на главную страницу",
-    "uk": "Перейти на головну сторінку",
-}
-SEARCH = {"en": "Search the site", "ru": "Искать на сайте", "uk": "Шукати на сайті"}
+NOT_FOUND = "Page not found"
+HOME = "Go to the home page"
+SEARCH = "Search the site"
 SKIP = {"en": "Skip to content", "ru": "Перейти к содержанию", "uk": "Перейти до змісту"}
-SITE_NAME = {
-    "en": "SIKB — Social Innovation Knowledge Base",
-    "ru": "SIKB — База знаний о социальных инновациях",
-    "uk": "SIKB — База знань про соціальні інновації",
-}
-TO_DARK = {"en": "Switch to dark mode", "ru": "Включить тёмную тему", "uk": "Увімкнути темну тему"}
-TO_LIGHT = {
-    "en": "Switch to light mode",
-    "ru": "Включить светлую тему",
-    "uk": "Увімкнути світлу тему",
-}
+"""Material's own words (its theme's translations, not the project's catalogs)."""
+SITE_NAME = "SIKB — Social Innovation Knowledge Base"
+TO_DARK = "Switch to dark mode"
+TO_LIGHT = "Switch to light mode"
 WORD = {"en": "Lviv", "ru": "Львов", "uk": "Львів"}
 """A word of the fixture's Lviv case in each language, for a search from the 404 page."""
 
@@ -79,7 +68,7 @@ def _pages_server(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def pages_url(served_site: ServedSite) -> Iterator[str]:
     """The built fixture site, served as GitHub Pages serves it (its own port)."""
-    SCREENSHOTS.joinpath("readers").mkdir(parents=True, exist_ok=True)
+    SHOTS.mkdir(parents=True, exist_ok=True)
     with _pages_server(served_site.site) as url:
         yield url
 
@@ -144,13 +133,13 @@ def test_a_missing_address_shows_the_language_s_404_with_search_and_a_link_home(
         page.wait_for_url(f"{pages_url}{lang}/404.html")
         page.wait_for_load_state("networkidle")
         assert page.get_attribute("html", "lang") == lang
-        assert page.inner_text("article h1") == NOT_FOUND[lang]
-        assert page.title() == f"{NOT_FOUND[lang]} - {SITE_NAME[lang]}"
+        assert page.inner_text("article h1") == _(lang, NOT_FOUND)
+        assert page.title() == f"{_(lang, NOT_FOUND)} - {_(lang, SITE_NAME)}"
         home = page.locator("[data-sikb-home]")
-        assert home.inner_text() == HOME[lang]
-        page.screenshot(path=str(SCREENSHOTS / "readers" / f"404-{lang}.png"), full_page=True)
+        assert home.inner_text() == _(lang, HOME)
+        page.screenshot(path=str(SHOTS / f"404-{lang}.png"), full_page=True)
         button = page.locator("[data-sikb-search-button]")
-        assert button.inner_text() == SEARCH[lang]
+        assert button.inner_text() == _(lang, SEARCH)
         button.focus()
         page.keyboard.press("Enter")
         assert page.is_checked("#__search")
@@ -184,7 +173,7 @@ def test_on_a_phone_the_404_page_s_actions_fit_and_its_search_opens(
             assert box["x"] >= 0
             assert box["x"] + box["width"] <= 390
             assert box["height"] >= 24
-        page.screenshot(path=str(SCREENSHOTS / "readers" / f"404-{lang}-phone.png"))
+        page.screenshot(path=str(SHOTS / f"404-{lang}-phone.png"))
         page.locator("[data-sikb-search-button]").click()
         assert page.is_checked("#__search")
         page.keyboard.type(WORD[lang])
@@ -203,7 +192,7 @@ def test_the_root_404_sends_the_reader_to_their_language(
     with _browse(chromium, pages_url, locale=locale) as page:
         page.goto(pages_url + path)
         page.wait_for_url(f"{pages_url}{lang}/404.html")
-        assert page.inner_text("article h1") == NOT_FOUND[lang]
+        assert page.inner_text("article h1") == _(lang, NOT_FOUND)
 
 
 def test_without_javascript_the_root_404_links_home_in_every_language(
@@ -216,8 +205,8 @@ def test_without_javascript_the_root_404_links_home_in_every_language(
         assert items.evaluate_all("els => els.map(e => e.lang)") == list(LANGS)
         for lang in LANGS:
             item = page.locator(f'li[lang="{lang}"]')
-            assert NOT_FOUND[lang] in item.inner_text()
-            assert item.locator("a").inner_text() == HOME[lang]
+            assert _(lang, NOT_FOUND) in item.inner_text()
+            assert item.locator("a").inner_text() == _(lang, HOME)
             assert item.locator("a").get_attribute("href") == f"/{lang}/"
         page.locator('li[lang="uk"] a').click()
         page.wait_for_url(pages_url + "uk/")
@@ -231,7 +220,7 @@ def test_tabbing_through_the_header_neither_opens_search_nor_dims_the_page(
     page.goto(served_site.page_url("en/"))
     page.wait_for_load_state("networkidle")
     seen = []
-    for _ in range(40):
+    for _tab in range(40):
         page.keyboard.press("Tab")
         seen.append(_focus_on(page))
         assert not page.is_checked("#__search"), seen
@@ -250,7 +239,7 @@ def test_tabbing_through_the_header_neither_opens_search_nor_dims_the_page(
     assert page.is_checked("#__search")
     page.wait_for_selector('.md-search-result[aria-busy="false"] .md-search-result__item')
     inside = "document.querySelector('[data-sikb-search]').contains(document.activeElement)"
-    for _ in range(30):  # the panel's own stops (results, filters), then out of it
+    for _tab in range(30):  # the panel's own stops (results, filters), then out of it
         page.keyboard.press("Tab")
         if not page.evaluate(inside):
             break
@@ -286,15 +275,15 @@ def test_the_colour_scheme_toggle_speaks_the_page_s_language(
     page.goto(served_site.page_url(f"{lang}/"))
     page.wait_for_load_state("networkidle")
     toggle = page.locator('form[data-md-component="palette"] label:visible')
-    assert toggle.get_attribute("title") == TO_DARK[lang]
+    assert toggle.get_attribute("title") == _(lang, TO_DARK)
     labels = page.eval_on_selector_all(
         'input[name="__palette"]', "els => els.map(e => e.getAttribute('aria-label'))"
     )
-    assert labels == [TO_DARK[lang], TO_LIGHT[lang]]
+    assert labels == [_(lang, TO_DARK), _(lang, TO_LIGHT)]
     toggle.click()
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     toggle = page.locator('form[data-md-component="palette"] label:visible')
-    assert toggle.get_attribute("title") == TO_LIGHT[lang]
+    assert toggle.get_attribute("title") == _(lang, TO_LIGHT)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -302,10 +291,10 @@ def test_titles_name_the_site_once_in_the_page_s_language(
     page: Page, served_site: ServedSite, lang: str
 ) -> None:
     page.goto(served_site.page_url(f"{lang}/"))
-    assert page.title() == SITE_NAME[lang]
+    assert page.title() == _(lang, SITE_NAME)
     page.goto(served_site.page_url(f"{lang}/countries/"))
     title = page.title()
-    assert title.endswith(f" - {SITE_NAME[lang]}")
+    assert title.endswith(f" - {_(lang, SITE_NAME)}")
     assert title.count("SIKB") == 1
     heading = page.eval_on_selector("article h1", "h => h.firstChild.textContent.trim()")
-    assert title.removesuffix(f" - {SITE_NAME[lang]}") == heading
+    assert title.removesuffix(f" - {_(lang, SITE_NAME)}") == heading
