@@ -72,9 +72,14 @@ class Dataset:
         """A name's sort key in the page's language."""
         return collation.sort_key(self.lang)
 
-    def ordered(self) -> list[Case]:
+    @cached_property
+    def _ordered(self) -> list[Case]:
         cases = self.collection.cases.values()
         return sorted(cases, key=lambda c: (self.collate(self.texts[c.id].title), c.id))
+
+    def ordered(self) -> list[Case]:
+        """The cases by title in the page's language: sorted once, read by every file."""
+        return self._ordered
 
     def values(self, case: Case) -> dict[str, list[str]]:
         """Every facet's ids for a case, each id once, in the case's own order."""

@@ -77,16 +77,12 @@ class Spreadsheet:
     def header(self) -> list[str]:
         _, data = self._, self.data
         head = [_(TITLE), _(SUMMARY)]
-        head += [self._facet_name(f.key) for f in data.vocab.facets]
+        head += [data.labels.text(f.plural if f.multi else f.label) for f in data.vocab.facets]
         head += [_(DISCUSSED), _(START), _(END), _(UPDATED), _(TEXT_LANGUAGE), _(ORIGINAL)]
         for crit in data.collection.taxonomy.criteria:
             label = data.label("criteria", crit)
             head += [label, _(NOTE) % {"criterion": label}]
         return [*head, _(SOURCES), _(PAGE), _(ID)]
-
-    def _facet_name(self, key: str) -> str:
-        facet = next(f for f in self.data.vocab.facets if f.key == key)
-        return self.data.labels.text(facet.plural if facet.multi else facet.label)
 
     def row(self, case: Case) -> list[str]:
         """A case's cells, in the header's order, as plain text (not yet CSV)."""
@@ -130,12 +126,11 @@ class Spreadsheet:
 
     def rows_json(self) -> str:
         """What the explorer's download needs to write the same file for some cases."""
-        ordered = self.data.ordered()
         out = {
             "version": 1,
             "file": self.name,
             "delimiter": delimiter(self.data.lang),
             "header": self.header(),
-            "rows": {c.id: self.row(c) for c in ordered},
+            "rows": {c.id: self.row(c) for c in self.data.ordered()},
         }
         return json.dumps(out, ensure_ascii=False, separators=(",", ":")) + "\n"
