@@ -457,15 +457,18 @@ def test_every_page_has_one_skip_link_and_palette_words_in_its_language(site: Pa
     page language's."""
     for lang in LANGS:
         toggles = [_(lang, "Switch to dark mode"), _(lang, "Switch to light mode")]
+        pages = 0
         for path in (site / lang).rglob("*.html"):
             doc = parse(path)
             if not doc.find_all("header"):  # a retired id's redirect page
                 continue
+            pages += 1
             skips = doc.find_all("a", class_="sikb-skip")
             assert [a.attrs["href"] for a in skips] == ["#__sikb-content"], path
             assert len(doc.find_all(id="__sikb-content")) == 1, path
             labels = [i.attrs.get("aria-label") for i in doc.find_all("input", name="__palette")]
             assert labels == toggles, path
+        assert pages > 1, lang
 
 
 def test_the_footer_s_credit_is_in_the_page_s_language(site: Path) -> None:
@@ -473,6 +476,9 @@ def test_the_footer_s_credit_is_in_the_page_s_language(site: Path) -> None:
     for lang in LANGS:
         credit = _(lang, "Made with %(tool)s") % {"tool": "Material for MkDocs"}
         assert lang == "en" or not credit.startswith("Made with")
+        footers = 0
         for path in (site / lang).rglob("*.html"):
             footer = parse(path).find_all("div", class_="md-copyright")
             assert not footer or footer[0].text.endswith(credit), path
+            footers += len(footer)
+        assert footers > 1, lang
