@@ -9,7 +9,6 @@ source read like formulas, built and served.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,8 +17,8 @@ from playwright.sync_api import Page
 
 from tests.browser.conftest import PageLog, origin
 from tests.browser.serving import Server, served_build
-from tests.conftest import FIXTURES, REPO, TODAY
-from tests.e2e.test_spreadsheet import CASE, FORMULA, UK_HEADER
+from tests.conftest import TODAY
+from tests.e2e.test_spreadsheet import UK_HEADER, with_formula_case
 
 pytestmark = pytest.mark.browser
 
@@ -30,16 +29,7 @@ DOWNLOAD = "ids => window.sikbSpreadsheet.download(ids)"
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     root = tmp_path_factory.mktemp("spreadsheet-browser") / "kb"
-    shutil.copytree(FIXTURES / "kb", root)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    tax = root / "taxonomy.yaml"
-    more = "".join(
-        f"  - {{code: {c}, region: eastern-europe, post_soviet: true}}\n" for c in ("KG", "KZ")
-    )
-    text = tax.read_text(encoding="utf-8")
-    tax.write_text(text.replace("\nsectors:", more + "\nsectors:", 1), encoding="utf-8")
-    case = CASE.format(title=FORMULA.replace("'", "''"))
-    (root / "cases" / f"{FORMULA_ID}.md").write_text(case, encoding="utf-8")
+    with_formula_case(root, "KG", "KZ")
     with served_build(root, SIKB_TODAY=TODAY) as server:
         yield server
 

@@ -53,21 +53,27 @@ Central Asia.
 UK_NOTE = "Джерело називає її першою у своєму роді."
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("spreadsheet") / "kb"
+def with_formula_case(root: Path, *countries: str) -> None:
+    """The fixture knowledge base copied to ``root``, with ``countries`` in Eastern Europe
+    and the case whose title and note read like formulas (also test_spreadsheet in
+    tests/browser)."""
     shutil.copytree(FIXTURES / "kb", root)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     tax = root / "taxonomy.yaml"
     more = "".join(
-        f"  - {{code: {c}, region: eastern-europe, post_soviet: true}}\n"
-        for c in ("KG", "KZ", "BY")
+        f"  - {{code: {c}, region: eastern-europe, post_soviet: true}}\n" for c in countries
     )
     text = tax.read_text(encoding="utf-8")
     tax.write_text(text.replace("\nsectors:", more + "\nsectors:", 1), encoding="utf-8")
     (root / "cases" / "central-asia-formula.md").write_text(
         CASE.format(title=FORMULA.replace("'", "''")), encoding="utf-8"
     )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("spreadsheet") / "kb"
+    with_formula_case(root, "KG", "KZ", "BY")
     uk = root / "cases" / "youth-lab-moldova.uk.md"
     head, body = uk.read_text(encoding="utf-8").split("\n---\n", 1)
     note = f"criteria:\n  novelty: {{note: {json.dumps(UK_NOTE, ensure_ascii=False)}}}"
