@@ -21,34 +21,19 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_site import synthetic_kb
 
+from tests.browser.serving import fetch_text, free_port
+
 POLL = 0.05
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return ""
 
 
 def wait_for(urls: list[str], text: str, limit: float) -> float:
@@ -56,7 +41,7 @@ def wait_for(urls: list[str], text: str, limit: float) -> float:
     start = time.perf_counter()
     pending = list(urls)
     while pending and time.perf_counter() - start < limit:
-        if text in fetch(pending[0]):
+        if text in fetch_text(pending[0]):
             pending.pop(0)
         else:
             time.sleep(POLL)
@@ -73,7 +58,7 @@ def listing(base: str, kind: str, term: str, case_id: str) -> str:
     """The page of ``term``'s list that links to ``case_id``."""
     for number in range(1, 1000):
         url = f"{base}{kind}/{term.lower()}/" + (f"page/{number}/" if number > 1 else "")
-        html = fetch(url)
+        html = fetch_text(url)
         if f"cases/{case_id}/" in html:
             return url
         if not html:
@@ -94,7 +79,7 @@ def measure(kb: Path, n: int, limit: float) -> dict[str, float]:
     )
     figures: dict[str, float] = {}
     try:
-        while "<html" not in fetch(f"{url}en/"):
+        while "<html" not in fetch_text(f"{url}en/"):
             served = "Serving on" in (kb / "serve.log").read_text(encoding="utf-8")
             if server.poll() is not None or (served and not (kb / "site" / "en").is_dir()):
                 raise SystemExit(f"sikb serve did not build the site: see {kb / 'serve.log'}")

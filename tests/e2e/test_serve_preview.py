@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.browser.serving import fetch_text, free_port
 from tests.conftest import FIXTURES, REPO, TODAY
 
 pytestmark = pytest.mark.e2e
@@ -27,20 +25,6 @@ FIRST_BUILD = 600
 """Seconds the first (full) build may take."""
 EDIT = 180
 """Seconds an edit may take to reach the page served."""
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _page(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return ""
 
 
 def _until(what: str, check: Callable[[], bool], limit: float) -> None:
@@ -60,7 +44,7 @@ class Served:
         self.root, self.url, self.log = root, url, log
 
     def page(self, path: str) -> str:
-        return _page(self.url + path)
+        return fetch_text(self.url + path)
 
     def shows(self, path: str, text: str, limit: float = EDIT) -> None:
         _until(f"{path} shows {text!r}", lambda: text in self.page(path), limit)
@@ -81,7 +65,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
     root = tmp_path / "kb"
     shutil.copytree(FIXTURES / "kb", root)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "SIKB_TODAY": TODAY, "SIKB_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
     log = tmp_path / "serve.log"
