@@ -27,7 +27,7 @@ from generator.render import cite
 from generator.render.data_page import data_pages
 from generator.render.pages import Options, Page, Renderer
 from generator.render.redirects import redirects
-from generator.search import search_index
+from generator.search import search_index, stems
 
 ASSETS = Path(__file__).parent / "assets"
 DOCS_DIR = "docs"
@@ -131,12 +131,14 @@ RATINGS_MARK = "/* sikb: the ratings' colours (taxonomy.yaml, Vocabularies.css) 
 
 
 def assets(vocab: Vocabularies | None = None) -> list[Page]:
-    """The assets, ``sikb.css`` with a rule per rating of ``vocab``."""
+    """The assets, ``sikb.css`` with a rule per rating of ``vocab``, ``sikb-stem.js`` with
+    search's rules (``search.stems``)."""
     out = []
     for p in ASSETS.iterdir():
         text = p.read_text(encoding="utf-8")
         if vocab is not None and RATINGS_MARK in text:
             text = text.replace(RATINGS_MARK, RATINGS_MARK + vocab.css())
+        text = stems.embed(text) if stems.SCRIPT_MARK in text else text
         out.append(Page(f"assets/{p.name}", text))
     return out
 
@@ -183,7 +185,7 @@ def write_language(
         for t in renderer.texts.values()
         for text in (t.title, t.summary, t.body, *t.places, *t.notes.values())
     )
-    common = search_index.too_common(words, options.settings.search_too_common)
+    common = search_index.too_common(words, options.settings.search_too_common, lang)
     return replace(report, too_common=common, seconds=time.perf_counter() - start), renderer
 
 

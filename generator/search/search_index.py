@@ -27,6 +27,7 @@ from pathlib import Path
 
 from generator.i18n.catalogs import N_
 from generator.paths import BUNDLE, bundle
+from generator.search import shadow, stems
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +38,14 @@ TOO_COMMON = N_("Too common to search on its own: %(words)s. Add a more specific
 _WORD = re.compile(r"\w+")
 
 
-def too_common(texts: Iterable[str], limit: int) -> tuple[str, ...]:
+def too_common(texts: Iterable[str], limit: int, lang: str = "") -> tuple[str, ...]:
     """The words, lower-cased, that occur more than ``limit`` times in ``texts``
-    (``settings.Settings.search_too_common``)."""
+    (``settings.Settings.search_too_common``); in a language whose words search normalises,
+    their stems (``stems.py``), as search looks them up."""
     counts: Counter[str] = Counter()
+    normalise = stems.normaliser(lang)
     for text in texts:
-        counts.update(_WORD.findall(text.lower()))
+        counts.update(_WORD.findall(normalise(text).lower()))
     return tuple(sorted(w for w, n in counts.items() if n > limit))
 
 
@@ -60,13 +63,15 @@ def index(site: Path) -> None:
     """Index every page under ``site`` into ``site/pagefind/``; raise ``SearchIndexError``."""
     if not site.is_dir():
         raise SearchIndexError(f"no site to index at {site}")
-    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
-    # The headings' permalink anchors (¶) are not words, nor part of a result's title.
-    command += ["--output-subdir", BUNDLE, "--exclude-selectors", ".headerlink", "--quiet"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as e:
-        raise SearchIndexError(f"could not run Pagefind: {e}") from e
+    with shadow.pages(site, BUNDLE) as source:  # uk, ru: Pagefind reads words' stems
+        command = [sys.executable, "-m", "pagefind", "--site", str(source)]
+        command += ["--output-path", str(bundle(site))]
+        # The headings' permalink anchors (¶) are not words, nor part of a result's title.
+        command += ["--exclude-selectors", ".headerlink", "--quiet"]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+        except OSError as e:
+            raise SearchIndexError(f"could not run Pagefind: {e}") from e
     output = "\n".join(s.strip() for s in (done.stdout, done.stderr) if s.strip())
     if done.returncode != 0 or not (bundle(site) / "pagefind.js").is_file():
         tail = "\n".join(output.splitlines()[-20:]) or "no output"

@@ -81,8 +81,20 @@ def test_case_pages_carry_their_filters_in_the_page_language(site: Path) -> None
         "actor": ["ЮНИСЕФ"],
         "status": ["Завершён"],
     }
-    assert ru["meta"] == {"title": "Молодёжная лаборатория Молдовы", "type": "case"}
-    assert "Кишинёв" in ru["content"].split()
+    meta = dict(ru["meta"])
+    written = meta.pop("sikb_text")
+    assert meta == {"title": "Молодёжная лаборатория Молдовы", "type": "case"}
+    # Indexed: the words' stems (search/stems.py); the words as written, for excerpts, are
+    # the indexed text (not the versions line, the filters or the permalinks' signs).
+    assert "кишин" in ru["content"].split()
+    assert ru["content"].startswith("молодежн лаборатор молдов. тестов случа о молодежн программ")
+    assert written.startswith("Молодёжная лаборатория Молдовы Тестовый случай о молодёжной")
+    assert "Кишинёв" in written.split()
+    page = (site / "ru" / "cases" / "youth-lab-moldova" / "index.html").read_text("utf-8")
+    assert "Версии:" in page
+    assert "Версии" not in written
+    assert "¶" in page
+    assert "¶" not in written
     term = fragments(site, "en")["/countries/md/"]
     assert term["filters"] == {}
     assert "Youth Lab Moldova" not in term["content"]  # its case list is not indexed

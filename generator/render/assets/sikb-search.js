@@ -26,10 +26,13 @@
   if (!script || !script.src) return;
   var ROOT = new URL("../", script.src); // the language's root: Pagefind's URLs start there
   var BUNDLE = new URL("pagefind/pagefind.js", ROOT).href;
+  var STEM = new URL("sikb-stem.js", script.src).href; // uk, ru: words' stems (stems.py)
   var BATCH = 10; // results rendered at a time; more as the list scrolls
   var DELAY = 150; // ms of typing pause before a search
 
   var loading = null; // Promise of the initialised Pagefind module
+  var stems = null; // sikb-stem.js, loaded with it
+  var asked = ""; // the words the results answer
   var timer = 0;
   var seq = 0; // the latest search; older answers are dropped
   var results = [];
@@ -52,7 +55,9 @@
 
   function load() {
     if (!loading) {
-      loading = import(BUNDLE).then(function (pagefind) {
+      loading = Promise.all([import(BUNDLE), import(STEM)]).then(function (both) {
+        var pagefind = both[0];
+        stems = both[1];
         return pagefind.options({ baseUrl: ROOT.pathname })
           .then(function () { return pagefind.init(); })
           .then(function () { return pagefind; });
@@ -138,10 +143,13 @@
     var kept = [];
     var dropped = [];
     query.split(/\s+/).forEach(function (word) {
-      (common.indexOf(word.toLowerCase()) >= 0 ? dropped : kept).push(word);
+      (common.indexOf(normal(word).toLowerCase()) >= 0 ? dropped : kept).push(word);
     });
     return [kept.join(" "), dropped];
   }
+
+  /* In uk and ru the index holds each word's stem: so does the query. */
+  function normal(text) { return stems.normalise(document.documentElement.lang, text); }
 
   function clear(text) {
     results = [];
@@ -162,17 +170,20 @@
       clear(attr("data-sikb-placeholder"));
       return;
     }
-    var parts = specific(typed);
-    var query = parts[0];
-    if (!query && !Object.keys(filters).length) {
-      clear(attr("data-sikb-too-common").replace("%(words)s", parts[1].join(", ")));
-      return;
-    }
     load()
-      .then(function (pagefind) { return find(pagefind, query, filters); })
-      .then(function (found) {
-        if (mine !== seq) return;
-        results = found;
+      .then(function (pagefind) {
+        var parts = specific(typed);
+        var query = parts[0];
+        if (!query && !Object.keys(filters).length) {
+          if (mine === seq) clear(attr("data-sikb-too-common").replace("%(words)s", parts[1].join(", ")));
+          return null;
+        }
+        return find(pagefind, normal(query), filters).then(function (found) { return [found, query]; });
+      })
+      .then(function (answer) {
+        if (!answer || mine !== seq) return;
+        results = answer[0];
+        asked = answer[1];
         shown = 0;
         list().textContent = "";
         message(count(results.length));
@@ -242,7 +253,8 @@
     article.appendChild(el("h1", null, (page.meta && page.meta.title) || page.url));
     var facts = [].concat((page.filters && page.filters.country) || [], (page.filters && page.filters.status) || []);
     if (facts.length) article.appendChild(el("p", "sikb-search__facts", facts.join(" · ")));
-    article.appendChild(excerpt(page.excerpt || ""));
+    var text = page.meta && page.meta.sikb_text; // the words as written (search/shadow.py)
+    article.appendChild(text == null ? excerpt(page.excerpt || "") : stems.paragraph(document.documentElement.lang, text, asked));
     link.appendChild(article);
     li.appendChild(link);
     return li;

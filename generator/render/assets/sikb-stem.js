@@ -1,0 +1,101 @@
+/* SIKB: search's word normaliser, the browser's half of generator/search/stems.py, with
+ * the same rules (generator/search/stems.json, written in below when the site is built).
+ * In uk and ru, Pagefind indexes each Cyrillic word's stem (generator/search/shadow.py):
+ * a query is normalised the same way before it is searched, and a result's excerpt is made
+ * here from the page's words as written, with the words whose stem matches marked.
+ * An ES module, loaded by sikb-search.js with Pagefind, when the search is first used. */
+const RULES = /* sikb:stems */ {};
+const WORD = /[\u0400-\u052f]+(?:['’ʼ][\u0400-\u052f]+)*/g; // as stems.py
+const TOKEN = /[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu; // a word of an excerpt
+const LENGTH = 30; // words in an excerpt, as Pagefind's
+const engines = {};
+
+function engine(lang) {
+  if (!(lang in engines)) {
+    const r = RULES[lang];
+    engines[lang] = r ? {
+      least: r.min, fold: r.fold, swap: r.replace, keep: r.keep, endings: new Set(r.endings),
+      longest: Math.max.apply(null, r.endings.map(function (e) { return e.length; })),
+      done: new Map()
+    } : null;
+  }
+  return engines[lang];
+}
+
+/* The stem of one word in lang (unchanged in a language with no rules). */
+export function stem(lang, word) {
+  const e = engine(lang);
+  if (!e) return word;
+  let w = e.done.get(word);
+  if (w !== undefined) return w;
+  w = Array.from(word.toLowerCase(), function (c) { return e.fold[c] || c; }).join("");
+  for (let k = Math.min(e.longest, w.length - e.least); k > 0; k--) {
+    const cut = w.length - k;
+    const into = e.keep.some(function (p) { return w.startsWith(p) && cut < p.length; });
+    if (e.endings.has(w.slice(cut)) && !into) { w = w.slice(0, cut) + (e.swap[w.slice(cut)] || ""); break; }
+  }
+  e.done.set(word, w);
+  return w;
+}
+
+/* Whether lang's words are normalised. */
+export function normalised(lang) { return !!engine(lang); }
+
+/* text with each Cyrillic word replaced by its stem in lang, the rest as is. */
+export function normalise(lang, text) {
+  if (!engine(lang)) return text;
+  return text.replace(WORD, function (w) { return stem(lang, w); });
+}
+
+function key(lang, word) { return normalise(lang, word).toLowerCase(); }
+
+/* An excerpt of text (a page's words as written) around the words that match query:
+ * [[piece, marked], ...], a word marked when its normalised form starts with a query
+ * word's (Pagefind matches the start of words too). */
+export function excerpt(lang, text, query) {
+  const terms = (query.match(TOKEN) || []).map(function (w) { return key(lang, w); });
+  const words = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const k = key(lang, m[0]);
+    const hit = terms.some(function (t) { return k.startsWith(t); });
+    words.push({ at: m.index, end: m.index + m[0].length, hit: hit });
+  }
+  if (!words.length) return [[text.slice(0, 200), false]];
+  let best = 0;
+  let most = -1;
+  words.forEach(function (w, i) {
+    if (!w.hit) return;
+    let n = 0;
+    for (let j = i; j < Math.min(words.length, i + LENGTH); j++) if (words[j].hit) n++;
+    if (n > most) { most = n; best = i; }
+  });
+  const first = Math.max(0, Math.min(best - 5, words.length - LENGTH));
+  const last = Math.min(words.length, first + LENGTH) - 1;
+  const pieces = [];
+  let at = words[first].at;
+  if (first > 0) pieces.push(["… ", false]);
+  for (let i = first; i <= last; i++) {
+    const w = words[i];
+    if (!w.hit) continue;
+    if (w.at > at) pieces.push([text.slice(at, w.at), false]);
+    pieces.push([text.slice(w.at, w.end), true]);
+    at = w.end;
+  }
+  if (words[last].end > at) pieces.push([text.slice(at, words[last].end), false]);
+  if (last < words.length - 1) pieces.push([" …", false]);
+  return pieces;
+}
+
+/* The excerpt as a paragraph for a result: text nodes, and <mark> around the matches;
+ * nothing of the page's text becomes markup. */
+export function paragraph(lang, text, query) {
+  const p = document.createElement("p");
+  excerpt(lang, text, query).forEach(function (piece) {
+    const node = document.createTextNode(piece[0]);
+    if (!piece[1]) { p.appendChild(node); return; }
+    const mark = document.createElement("mark");
+    mark.appendChild(node);
+    p.appendChild(mark);
+  });
+  return p;
+}

@@ -1,0 +1,139 @@
+"""Search's word normaliser: the rules on inflected words, and the Python and JavaScript
+engines (``search/stems.py``, ``render/assets/sikb-stem.js``) agreeing on every word."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.search import stems
+from generator.search.search_index import too_common
+from tests.conftest import FIXTURES, REPO
+
+ASSET = REPO / "generator" / "render" / "assets" / "sikb-stem.js"
+FORMS = FIXTURES / "search"
+"""Every form of common words (``forms-uk.txt``, ``forms-ru.txt``), one word's forms a line."""
+
+SAME_STEM = {
+    "uk": [
+        "лабораторія лабораторії лабораторій лабораторію лабораторією лабораторіях",
+        "громада громади громаді громаду громадою громад громадах громадам громадами",
+        "опитування опитуванні опитуванням опитувань опитуваннями опитуваннях",
+        "соціальний соціальна соціального соціальних соціальній соціальної соціальні",
+        "проєкт проєкту проєкти проєктів проєктам проєктом проєкті",
+        "місцевий місцева місцевої місцевих місцевому місцевим",
+    ],
+    "ru": [
+        "социальный социальной социальная социальных социальные социального социальную",
+        "местный местной местная местных местного",
+        "поддержка поддержкой поддержки поддержку поддержке",
+        "новый новой новая новые новых новым",
+        "лаборатория лаборатории лабораторий лабораторией лабораториях",
+        "возможность возможности возможностью возможностей",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "forms"), [(lang, line) for lang, lines in SAME_STEM.items() for line in lines]
+)
+def test_the_forms_of_a_word_have_one_stem(lang: str, forms: str) -> None:
+    stem = stems.stemmer(lang)
+    assert len({stem(w) for w in forms.split()}) == 1, {w: stem(w) for w in forms.split()}
+
+
+def test_stems_keep_the_word_and_lose_the_ending() -> None:
+    uk, ru = stems.stemmer("uk"), stems.stemmer("ru")
+    assert [uk(w) for w in ("Лабораторією", "громадою", "опитувань")] == [
+        "лаборатор",
+        "громад",
+        "опитуванн",
+    ]
+    assert [ru(w) for w in ("Социальной", "поддержкой", "Кишинёва")] == [
+        "социальн",
+        "поддержк",
+        "кишинев",
+    ]
+    # Short words keep enough letters: no ending leaves fewer than three.
+    assert [uk(w) for w in ("мрія", "мрії", "та", "які")] == ["мрі", "мрі", "та", "які"]
+
+
+def test_only_cyrillic_words_change() -> None:
+    text = "UNICEF, COVID-19 та 2022: лабораторії в Chișinău (опитуванні)"
+    assert (
+        stems.normaliser("uk")(text) == "UNICEF, COVID-19 та 2022: лаборатор в Chișinău (опитуванн)"
+    )
+    assert stems.normaliser("en")(text) == text
+
+
+def test_too_common_counts_stems_where_search_looks_them_up() -> None:
+    texts = ["громада громади", "громаді громадою"]
+    assert too_common(texts, limit=3, lang="uk") == ("громад",)
+    assert too_common(texts, limit=3, lang="en") == ()
+
+
+def words(paths: list[Path]) -> list[str]:
+    found: set[str] = set()
+    for path in paths:
+        found.update(stems.WORD.findall(path.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def collection_words() -> list[str]:
+    """Every Cyrillic word of the repository's cases (originals and translations) and of
+    ``taxonomy.yaml``'s labels."""
+    return words([*sorted((REPO / "cases").glob("*.md")), REPO / "taxonomy.yaml"])
+
+
+def fixture_words() -> list[str]:
+    return words(sorted(FORMS.glob("forms-*.txt")))
+
+
+def javascript_stems(tmp_path: Path, lang: str, given: list[str]) -> list[str]:
+    """The stems ``sikb-stem.js``, as the site serves it (rules written in), gives."""
+    node = shutil.which("node")
+    assert node, "node is needed to run the site's JavaScript"
+    module = tmp_path / "sikb-stem.mjs"
+    module.write_text(stems.embed(ASSET.read_text(encoding="utf-8")), encoding="utf-8")
+    (tmp_path / "words.json").write_text(json.dumps(given), encoding="utf-8")
+    script = (
+        f"import {{ stem }} from {json.dumps(module.as_uri())};"
+        "import { readFileSync } from 'node:fs';"
+        f"const words = JSON.parse(readFileSync({json.dumps(str(tmp_path / 'words.json'))}));"
+        f"process.stdout.write(JSON.stringify(words.map((w) => stem({json.dumps(lang)}, w))));"
+    )
+    done = subprocess.run(
+        [node, "--input-type=module", "-e", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    result: list[str] = json.loads(done.stdout)
+    return result
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru", "en"])
+@pytest.mark.parametrize("source", [collection_words, fixture_words])
+def test_python_and_javascript_give_the_same_stem_for_every_word(
+    tmp_path: Path, lang: str, source: object
+) -> None:
+    given = source()  # type: ignore[operator]
+    assert len(given) > 500, "too few words to tell"
+    stem = stems.stemmer(lang)
+    python = [stem(w) for w in given]
+    javascript = javascript_stems(tmp_path, lang, given)
+    differ = [(w, p, j) for w, p, j in zip(given, python, javascript, strict=True) if p != j]
+    assert differ == []
+    if lang != "en":  # the rules do something: most words of a text change
+        assert sum(p != w for w, p in zip(given, python, strict=True)) > len(given) / 2
+
+
+def test_the_site_gets_the_rules_written_in() -> None:
+    script = stems.embed(ASSET.read_text(encoding="utf-8"))
+    assert stems.SCRIPT_MARK not in script
+    rules = re.search(r"const RULES = (\{.*?\});\n", script)
+    assert rules is not None
+    assert json.loads(rules.group(1)) == stems.rules()
