@@ -10,7 +10,8 @@ its budget and PASS/FAIL.
 
 Search's first query, for each word of ``QUERIES`` (a country, an actor, a word of every
 title, and the commonest words of the synthetic bodies, which have the word frequencies
-of the real cases): from the key that opens the search to the first results shown, or to
+of the real cases) on an English page, and of ``QUERIES_IN`` on a Ukrainian or Russian
+one: from the key that opens the search to the first results shown, or to
 the notice that the word is too common to search alone, every file the browser fetched
 (Pagefind's script and worker, WebAssembly, entry, metadata, index chunks, filter files,
 the fragments of the results shown), each counted as a server would send it: Pagefind's ``pf_*`` and
@@ -58,6 +59,7 @@ from playwright.sync_api import Page, Request, sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_site import LANGS, commonest, synthetic_kb
 
+from generator.search import stems
 from tests.browser.serving import CHROMIUM, CHROMIUM_ARGS, serve
 from tests.browser.serving import build as sikb_build
 
@@ -167,12 +169,22 @@ QUERIES = {
     commonest("en"): "the commonest word: too common to search alone (see search_index.py)",
 }
 """What a reader types (on English pages), and why each is there."""
+QUERIES_IN = {
+    ("uk", "соціальний"): "a word whose forms together are about as common as 'social'",
+    ("ru", "социальный"): "the same in Russian",
+}
+"""What a reader types on Ukrainian and Russian pages (built below 10,000 cases unless
+``--languages all``): search looks up its stem, whose pages are those of all its forms."""
 
 
-def first_query(word: str, page: Page, base_url: str, size: int) -> dict[str, Any]:
-    """Open the search on an English case page with "/", type ``word``, wait for results."""
+def first_query(
+    word: str, page: Page, base_url: str, size: int, lang: str = "en"
+) -> dict[str, Any]:
+    """Open the search on a case page of ``lang`` with "/", type ``word``, wait for results."""
     site = SITES[base_url]
-    page.goto(f"{base_url}en/cases/case-00000/")
+    if not (site / lang).is_dir():
+        return {"size": size, "skipped": f"no {lang} pages built"}
+    page.goto(f"{base_url}{lang}/cases/case-00000/")
     page.wait_for_load_state("networkidle")
     fetched: list[str] = []
 
@@ -185,7 +197,7 @@ def first_query(word: str, page: Page, base_url: str, size: int) -> dict[str, An
     page.keyboard.type(word)
     page.wait_for_selector('.md-search-result[aria-busy="false"]', state="attached")
     common = (page.get_attribute("[data-sikb-search]", "data-sikb-common") or "").split()
-    if word.lower() not in common:
+    if stems.normaliser(lang)(word).lower() not in common:  # as sikb-search.js asks
         page.wait_for_selector(".md-search-result__item")
     seconds = time.perf_counter() - start
     shown = page.locator(".md-search-result__item").count()
@@ -223,6 +235,9 @@ def report_first_query(rows: list[dict[str, Any]]) -> list[str]:
         + f" {'results':>7} {'time':>7} {'budget':>7}  verdict",
     ]
     for r in rows:
+        if "skipped" in r:
+            lines.append(f"{r['size']:>6} {r['skipped']}")
+            continue
         ok = r["bytes"] <= SEARCH_BUDGET
         lines.append(
             f"{r['size']:>6} {r['files']:>5} {r['bytes'] / KB:>6.1f} KB "
@@ -313,6 +328,14 @@ MEASUREMENTS = [
             report_first_query,
         )
         for word, why in QUERIES.items()
+    ),
+    *(
+        Measurement(
+            f"search's first query in {lang}: {word!r}, {why}",
+            functools.partial(first_query, word, lang=lang),
+            report_first_query,
+        )
+        for (lang, word), why in QUERIES_IN.items()
     ),
     Measurement("the explorer", explorer, report_explorer),
 ]
