@@ -27,6 +27,11 @@ the limit a first query stays under the 400 KB budget. Such words are dropped fr
 query that has other words, and a query of nothing else is not run
 (``render/assets/sikb-search.js``). Below a few thousand cases no word comes near the limit."""
 
+DEFAULT_SEARCH_PART_PAGES = 2000
+"""The most pages Pagefind indexes in one run (``search_index.index``): it holds a run's
+pages in memory, about 0.5 MB a Ukrainian case page (1.5.2: 2,000 pages 1.0 GB, 13,000
+pages 4.8 GB), so a larger language is indexed in parts that the browser merges."""
+
 
 class SettingError(ValueError):
     """A flag or variable whose value cannot be used, as one line."""
@@ -46,6 +51,10 @@ class Settings:
     today: date | None = None
     """The day against which "in the future" is judged; none: the real today.
     ``--today``, ``SIKB_TODAY``."""
+
+    search_part_pages: int = DEFAULT_SEARCH_PART_PAGES
+    """The most pages indexed for search in one run, its memory's bound
+    (``search_index.index``). ``SIKB_SEARCH_PART_PAGES``."""
 
     def day(self) -> date:
         """``today``, or the real today."""
@@ -92,6 +101,14 @@ def occurrences(text: str) -> int:
     return number
 
 
+def pages(text: str) -> int:
+    """A whole number of pages, 1 or more."""
+    number = int(text) if text.isdigit() else 0
+    if number < 1:
+        raise ValueError(f"a whole number above 0 (default {DEFAULT_SEARCH_PART_PAGES})")
+    return number
+
+
 def iso_day(text: str) -> date:
     """A calendar date, YYYY-MM-DD."""
     try:
@@ -104,6 +121,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "site_url": http_url,
     "edit_url": edit_prefix,
     "search_too_common": occurrences,
+    "search_part_pages": pages,
     "today": iso_day,
 }
 """How each field's text is read; ``ValueError``'s message says what was expected."""

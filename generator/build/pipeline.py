@@ -217,7 +217,7 @@ def _language(lang: str) -> tuple[TreeReport, engine.Built]:
         # The files beside each case's page go straight into the built language (in the
         # folder that publish swaps in whole), then search indexes its pages.
         write_case_files(renderer, job.collection.cases, built)
-        search_index.index(built)
+        search_index.index(built, job.options.settings.search_part_pages)
 
     return tree, engine.build_language(job.layout, lang, after)
 

@@ -17,8 +17,11 @@ Engine-neutral: Pagefind reads HTML, whatever built it.
 
 from __future__ import annotations
 
+import json
 import logging
+import math
 import re
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -27,7 +30,8 @@ from pathlib import Path
 
 from generator.i18n.catalogs import N_
 from generator.paths import BUNDLE, bundle
-from generator.search import shadow, stems
+from generator.search import parts, shadow, stems
+from generator.settings import DEFAULT_SEARCH_PART_PAGES
 
 log = logging.getLogger(__name__)
 
@@ -59,21 +63,33 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed: the site has no usable search, so the build fails."""
 
 
-def index(site: Path) -> None:
+def index(site: Path, part_pages: int = DEFAULT_SEARCH_PART_PAGES) -> None:
     """Index every page under ``site`` into ``site/pagefind/``; raise ``SearchIndexError``."""
     if not site.is_dir():
         raise SearchIndexError(f"no site to index at {site}")
+    target = bundle(site)
+    shutil.rmtree(target, ignore_errors=True)
     with shadow.pages(site, BUNDLE) as source:  # uk, ru: Pagefind reads words' stems
-        command = [sys.executable, "-m", "pagefind", "--site", str(source)]
-        command += ["--output-path", str(bundle(site))]
-        # The headings' permalink anchors (¶) are not words, nor part of a result's title.
-        command += ["--exclude-selectors", ".headerlink", "--quiet"]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
-        except OSError as e:
-            raise SearchIndexError(f"could not run Pagefind: {e}") from e
+        pages = sorted(p for p in source.rglob("*.html") if p.parts[len(source.parts)] != BUNDLE)
+        count = max(1, math.ceil(len(pages) / part_pages))
+        if count == 1:
+            _pagefind(source, target, site)
+            (target / parts.LIST).write_text(json.dumps({"parts": [], "skip": []}), "utf-8")
+        else:
+            parts.index(pages, source, target, count, lambda p, b: _pagefind(p, b, site))
+
+
+def _pagefind(source: Path, out: Path, site: Path) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(source)]
+    command += ["--output-path", str(out)]
+    # The headings' permalink anchors (¶) are not words, nor part of a result's title.
+    command += ["--exclude-selectors", ".headerlink", "--quiet"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as e:
+        raise SearchIndexError(f"could not run Pagefind: {e}") from e
     output = "\n".join(s.strip() for s in (done.stdout, done.stderr) if s.strip())
-    if done.returncode != 0 or not (bundle(site) / "pagefind.js").is_file():
+    if done.returncode != 0 or not (out / "pagefind.js").is_file():
         tail = "\n".join(output.splitlines()[-20:]) or "no output"
         raise SearchIndexError(
             f"Pagefind failed (exit {done.returncode}) indexing {site}:\n{tail}\n"

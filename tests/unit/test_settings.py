@@ -21,9 +21,10 @@ def test_the_environment_is_read_and_the_site_url_gets_its_slash() -> None:
         "SIKB_EDIT_URL": "https://github.com/o/r/edit/main/",
         "SIKB_SEARCH_TOO_COMMON": "5",
         "SIKB_TODAY": "2026-11-23",
+        "SIKB_SEARCH_PART_PAGES": "300",
     }
     assert read({}, env) == Settings(
-        "https://example.org/kb/", "https://github.com/o/r/edit/main/", 5, date(2026, 11, 23)
+        "https://example.org/kb/", "https://github.com/o/r/edit/main/", 5, date(2026, 11, 23), 300
     )
 
 
@@ -44,6 +45,10 @@ def test_a_flag_wins_over_the_environment_and_empty_counts_as_unset() -> None:
         (
             {"SIKB_SEARCH_TOO_COMMON": "0"},
             "SIKB_SEARCH_TOO_COMMON='0': expected a whole number above 0 (default 140000)",
+        ),
+        (
+            {"SIKB_SEARCH_PART_PAGES": "-5"},
+            "SIKB_SEARCH_PART_PAGES='-5': expected a whole number above 0 (default 2000)",
         ),
         (
             {"SIKB_TODAY": "2026-13-01"},

@@ -26,11 +26,14 @@
   if (!script || !script.src) return;
   var ROOT = new URL("../", script.src); // the language's root: Pagefind's URLs start there
   var BUNDLE = new URL("pagefind/pagefind.js", ROOT).href;
+  // A large language is indexed in parts (search_index.PART_PAGES), merged here into one search.
+  var PARTS = new URL("pagefind/sikb-parts.json", ROOT).href;
   var STEM = new URL("sikb-stem.js", script.src).href; // uk, ru: words' stems (stems.py)
   var BATCH = 10; // results rendered at a time; more as the list scrolls
   var DELAY = 150; // ms of typing pause before a search
 
   var loading = null; // Promise of the initialised Pagefind module
+  var skip = {}; // ids of the parts' pages of every word, not pages (search/parts.py)
   var stems = null; // sikb-stem.js, loaded with it
   var asked = ""; // the words the results answer
   var timer = 0;
@@ -58,8 +61,15 @@
       loading = Promise.all([import(BUNDLE), import(STEM)]).then(function (both) {
         var pagefind = both[0];
         stems = both[1];
+        var parts = fetch(PARTS).then(function (r) { return r.ok ? r.json() : {}; }, function () { return {}; });
         return pagefind.options({ baseUrl: ROOT.pathname })
-          .then(function () { return pagefind.init(); })
+          .then(function () { return Promise.all([pagefind.init(), parts]); })
+          .then(function (done) {
+            (done[1].skip || []).forEach(function (id) { skip[id] = true; });
+            return Promise.all((done[1].parts || []).map(function (path) {
+              return pagefind.mergeIndex(new URL(path, new URL("pagefind/", ROOT)).pathname, { baseUrl: ROOT.pathname });
+            }));
+          })
           .then(function () { return pagefind; });
       });
     }
@@ -197,6 +207,12 @@
    * a term's page must not push the cases it lists off the top. Only case pages carry the
    * filter "type"; with any other filter chosen, only cases can match anyway. */
   function find(pagefind, query, filters) {
+    return anyPage(pagefind, query, filters).then(function (found) {
+      return found.filter(function (r) { return !skip[r.id]; });
+    });
+  }
+
+  function anyPage(pagefind, query, filters) {
     if (Object.keys(filters).length) {
       return pagefind.search(query || null, { filters: filters }).then(function (search) { return search.results; });
     }
