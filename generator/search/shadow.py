@@ -2,15 +2,21 @@
 copy of the built pages, each word of the indexed text replaced by its stem.
 
 Pagefind indexes the shadow pages and writes its bundle into the real site; the shadow's
-paths are the real ones, so results link to the real pages. Only the text that Pagefind
-indexes changes (inside ``data-pagefind-body``, outside ``data-pagefind-ignore`` and the
-headings' ``.headerlink``), word for word, whitespace kept; filters and metadata are in
-ignored blocks and stay as written. Each changed page gets two metadata: ``title``, its
-first heading as written (Pagefind would take the stemmed one), and ``sikb_text``, its
-indexed text as written, from which the browser makes excerpts (``sikb-stem.js``).
+paths are the real ones, so results link to the real pages. A shadow page is the page's
+``<html>`` tag, title and ``data-pagefind-body`` block, all that Pagefind reads of it (a
+third of its bytes: less to write, and for Pagefind to parse). Only the text that
+Pagefind indexes changes (inside ``data-pagefind-body``, outside ``data-pagefind-ignore``,
+the headings' ``.headerlink`` and what Pagefind skips, such as SVG), word for word;
+filters and metadata are in ignored blocks and stay as written. Each changed page gets
+two metadata: ``title``, its first heading as written (Pagefind would take the stemmed
+one), and ``sikb_tails``, what each stem of its text lost (``stems.tail``), in order: the
+browser gives Pagefind's text of stems its words back as written for excerpts
+(``sikb-stem.js``'s ``written``). The whole text as written in metadata would have
+doubled the bundle and Pagefind's time; the tails are a fifth of it.
 
 A pass of regular expressions per page, not an HTML parser: the pages are the engine's
-own output, and a page read wrong here only loses words to search, never shows markup.
+own output, and a page read wrong here only loses words to search, never shows markup;
+if Pagefind's text and the tails do not pair up, the browser shows Pagefind's excerpt.
 """
 
 from __future__ import annotations
@@ -27,14 +33,19 @@ from pathlib import Path
 from generator.search import stems
 
 _LANG = re.compile(rb"<html\b[^>]*?\slang=\"([^\"]+)\"")
+_TOP = re.compile(r"<html\b[^>]*>")
+_TITLE = re.compile(r"<title>[^<]*</title>")
 _BODY = "<div data-pagefind-body>"
 _PIECES = re.compile(r"(<(?:script|style)\b.*?</(?:script|style)\s*>|<!--.*?-->|<[^>]*>)", re.S)
 _NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
 _IGNORED = ("data-pagefind-ignore", 'class="headerlink"')
+_SKIPPED = frozenset(("svg", "noscript", "template"))  # what Pagefind does not read either
 _VOID = frozenset(("area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"))
 _INLINE = frozenset(("a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "mark", "q"))
 _INLINE |= {"s", "small", "span", "strong", "sub", "sup", "time", "u"}
 _SPACES = re.compile(r"\s+")
+TAILS = "sikb_tails"
+"""The metadata of what each indexed word's stem lost (``stems.tail``), in order."""
 
 
 @contextlib.contextmanager
@@ -54,7 +65,7 @@ def write(site: Path, shadow: Path, exclude: str) -> int:
     """Write the shadow of each page of ``site`` into ``shadow``: normalised, or linked as
     it is; how many were normalised."""
     changed = 0
-    normalisers: dict[str, Callable[[str], str]] = {}
+    stemmers: dict[str, Callable[[str], str]] = {}
     for folder, dirs, files in os.walk(site):
         here = Path(folder)
         if here == site and exclude in dirs:
@@ -70,9 +81,9 @@ def write(site: Path, shadow: Path, exclude: str) -> int:
             if lang not in stems.languages():
                 _link(here / name, into / name)
                 continue
-            if lang not in normalisers:
-                normalisers[lang] = stems.normaliser(lang)
-            text = page(data.decode("utf-8"), normalisers[lang])
+            if lang not in stemmers:
+                stemmers[lang] = stems.stemmer(lang)
+            text = page(data.decode("utf-8"), stemmers[lang])
             (into / name).write_text(text, encoding="utf-8")
             changed += 1
     return changed
@@ -85,9 +96,28 @@ def _link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def page(text: str, normalise: Callable[[str], str]) -> str:
-    """One page with its indexed words normalised, and its title and text as written in
-    metadata (a page with no ``data-pagefind-body`` as it is)."""
+class _Words:
+    """The stems of one page's indexed words, and what each stem lost, in order."""
+
+    def __init__(self, stem: Callable[[str], str]) -> None:
+        self.stem = stem
+        self.tails: list[str] = []
+
+    def normalise(self, text: str) -> str:
+        if "&#" in text:  # a character reference is a letter to Pagefind: decoded
+            text = html.escape(html.unescape(text), quote=False)
+        return stems.WORD.sub(self._one, text)
+
+    def _one(self, found: re.Match[str]) -> str:
+        word = found.group()
+        stem = self.stem(word)
+        self.tails.append(stems.tail(word, stem))
+        return stem
+
+
+def page(text: str, stem: Callable[[str], str]) -> str:
+    """One page with its indexed words replaced by their stems (``stem``), and its title and
+    what the stems lost in metadata (a page with no ``data-pagefind-body`` as it is)."""
     start = text.find(_BODY)
     if start < 0:
         return text
@@ -97,12 +127,11 @@ def page(text: str, normalise: Callable[[str], str]) -> str:
     ignored: tuple[str, int] | None = None  # the tag of an ignored element, its depth
     title: list[str] | None = None  # the first heading's text, while it is read
     heading = ""
-    plain: list[str] = []
+    words = _Words(stem)
     for i in range(1, len(pieces), 2):
         before = pieces[i - 1]
         if before and ignored is None:
-            pieces[i - 1] = normalise(before)
-            plain.append(before)
+            pieces[i - 1] = words.normalise(before)
             if title is not None:
                 title.append(before)
         tag = pieces[i]
@@ -120,10 +149,10 @@ def page(text: str, normalise: Callable[[str], str]) -> str:
             if name == ignored[0]:
                 ignored = None if closing and ignored[1] == 1 else _step(ignored, closing)
             continue
-        if not closing and name not in _VOID and any(s in tag for s in _IGNORED):
+        if not closing and _ignores(name, tag):
             ignored = (name, 1)
-        if name not in _INLINE:
-            plain.append(" ")
+        if name not in _INLINE:  # Pagefind would join the words of two cells: kept apart
+            pieces[i] = tag + " "
         if name == "h1" and not heading:
             if closing and title is not None:
                 heading, title = "".join(title), None
@@ -131,20 +160,26 @@ def page(text: str, normalise: Callable[[str], str]) -> str:
                 title = []
     else:
         return text  # the body never closed: left as it is, rather than guessed
-    meta = _meta(_text(heading), _text("".join(plain)))
-    return text[:start] + "".join(pieces[:end]) + meta + "".join(pieces[end:])
+    body = "".join(pieces[:end]) + _meta(_SPACES.sub(" ", html.unescape(heading)).strip(), words)
+    # Only what Pagefind reads: the language, the title, the body (a third of the page).
+    top, named = _TOP.search(text, 0, start), _TITLE.search(text, 0, start)
+    head = f'{top.group() if top else "<html>"}<head><meta charset="utf-8">'
+    head += f"{named.group() if named else ''}</head>"
+    return f"<!doctype html>{head}<body>{_BODY}{body}</div></body></html>"
+
+
+def _ignores(name: str, tag: str) -> bool:
+    """Whether Pagefind leaves out the element that ``tag`` opens, and what is in it."""
+    return name not in _VOID and (name in _SKIPPED or any(s in tag for s in _IGNORED))
 
 
 def _step(ignored: tuple[str, int], closing: bool) -> tuple[str, int]:
     return ignored[0], ignored[1] + (-1 if closing else 1)
 
 
-def _text(markup_text: str) -> str:
-    return _SPACES.sub(" ", html.unescape(markup_text)).strip()
-
-
-def _meta(title: str, text: str) -> str:
-    spans = f'<span data-pagefind-meta="sikb_text">{html.escape(text, quote=False)}</span>'
+def _meta(title: str, words: _Words) -> str:
+    tails = html.escape(",".join(words.tails), quote=False)
+    spans = f'<span data-pagefind-meta="{TAILS}">{tails}</span>'
     if title:
         spans = f'<span data-pagefind-meta="title">{html.escape(title, quote=False)}</span>' + spans
     return f"<div data-pagefind-ignore hidden>{spans}</div>"

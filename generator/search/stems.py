@@ -25,6 +25,7 @@ RULES_FILE = Path(__file__).with_name("stems.json")
 SCRIPT_MARK = "/* sikb:stems */ {}"
 """Where ``sikb-stem.js`` gets the rules: ``embed`` writes them there."""
 
+APOSTROPHES = "'’ʼ"
 WORD = re.compile(r"[\u0400-\u052f]+(?:['’ʼ][\u0400-\u052f]+)*")
 """A Cyrillic word, with the apostrophes inside Ukrainian words (``інтерв'ю``); the same
 pattern as ``sikb-stem.js``."""
@@ -63,7 +64,9 @@ def stemmer(lang: str) -> Callable[[str], str]:
         w = "".join(fold.get(c, c) for c in word.lower())
         for k in range(min(longest, len(w) - least), 0, -1):
             cut = len(w) - k
-            if w[-k:] in endings and not any(w.startswith(p) and cut < len(p) for p in keep):
+            if w[cut - 1] in APOSTROPHES or w[cut:] not in endings:
+                continue  # a stem ends in a letter (Pagefind drops an apostrophe there)
+            if not any(w.startswith(p) and cut < len(p) for p in keep):
                 w = w[:cut] + swap.get(w[cut:], "")
                 break
         done[word] = w
@@ -78,6 +81,17 @@ def normaliser(lang: str) -> Callable[[str], str]:
     if lang not in rules():
         return lambda text: text
     return lambda text: WORD.sub(lambda m: stem(m.group()), text)
+
+
+def tail(word: str, stem: str) -> str:
+    """What ``stem`` lost of ``word``, for ``sikb-stem.js``'s ``restore`` to give ``word``
+    back: the ending; ``^`` and the ending if the word began with a capital; else ``=`` and
+    the word (letters folded, an ending replaced, capitals inside)."""
+    if word.startswith(stem):
+        return word[len(stem) :]
+    if word[:1].lower() + word[1:] == word.lower() and word.lower().startswith(stem):
+        return "^" + word[len(stem) :]
+    return "=" + word
 
 
 def embed(script: str) -> str:

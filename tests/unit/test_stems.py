@@ -94,18 +94,19 @@ def fixture_words() -> list[str]:
     return words(sorted(FORMS.glob("forms-*.txt")))
 
 
-def javascript_stems(tmp_path: Path, lang: str, given: list[str]) -> list[str]:
-    """The stems ``sikb-stem.js``, as the site serves it (rules written in), gives."""
+def javascript(tmp_path: Path, call: str, given: list[object]) -> list[str]:
+    """``call`` (JavaScript of ``x``, with ``sikb-stem.js``'s functions, as the site serves
+    it with the rules written in, in scope) for each ``x`` of ``given``, run by node."""
     node = shutil.which("node")
     assert node, "node is needed to run the site's JavaScript"
     module = tmp_path / "sikb-stem.mjs"
     module.write_text(stems.embed(ASSET.read_text(encoding="utf-8")), encoding="utf-8")
-    (tmp_path / "words.json").write_text(json.dumps(given), encoding="utf-8")
+    (tmp_path / "given.json").write_text(json.dumps(given), encoding="utf-8")
     script = (
-        f"import {{ stem }} from {json.dumps(module.as_uri())};"
+        f"import * as m from {json.dumps(module.as_uri())};"
         "import { readFileSync } from 'node:fs';"
-        f"const words = JSON.parse(readFileSync({json.dumps(str(tmp_path / 'words.json'))}));"
-        f"process.stdout.write(JSON.stringify(words.map((w) => stem({json.dumps(lang)}, w))));"
+        f"const given = JSON.parse(readFileSync({json.dumps(str(tmp_path / 'given.json'))}));"
+        f"process.stdout.write(JSON.stringify(given.map((x) => {call})));"
     )
     done = subprocess.run(
         [node, "--input-type=module", "-e", script], capture_output=True, text=True, check=False
@@ -113,6 +114,11 @@ def javascript_stems(tmp_path: Path, lang: str, given: list[str]) -> list[str]:
     assert done.returncode == 0, done.stderr
     result: list[str] = json.loads(done.stdout)
     return result
+
+
+def javascript_stems(tmp_path: Path, lang: str, given: list[str]) -> list[str]:
+    """The stems ``sikb-stem.js`` gives."""
+    return javascript(tmp_path, f"m.stem({json.dumps(lang)}, x)", list(given))
 
 
 @pytest.mark.parametrize("lang", ["uk", "ru", "en"])
@@ -137,3 +143,18 @@ def test_the_site_gets_the_rules_written_in() -> None:
     rules = re.search(r"const RULES = (\{.*?\});\n", script)
     assert rules is not None
     assert json.loads(rules.group(1)) == stems.rules()
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru"])
+def test_the_browser_gives_every_word_back_as_written_from_its_stem(
+    tmp_path: Path, lang: str
+) -> None:
+    """What a stem lost (``stems.tail``, in the index's metadata) and the stem give the word
+    back in the browser (``restore``): excerpts show the words as written."""
+    given = collection_words() + fixture_words()
+    stem = stems.stemmer(lang)
+    tails = [stems.tail(w, stem(w)) for w in given]
+    pairs: list[object] = [[stem(w), t] for w, t in zip(given, tails, strict=True)]
+    back = javascript(tmp_path, "m.restore(x[0], x[1])", pairs)
+    assert [(w, b) for w, b in zip(given, back, strict=True) if w != b] == []
+    assert sum(t.startswith("=") for t in tails) < len(tails) / 10  # mostly the ending alone

@@ -269,7 +269,8 @@
     article.appendChild(el("h1", null, (page.meta && page.meta.title) || page.url));
     var facts = [].concat((page.filters && page.filters.country) || [], (page.filters && page.filters.status) || []);
     if (facts.length) article.appendChild(el("p", "sikb-search__facts", facts.join(" · ")));
-    var text = page.meta && page.meta.sikb_text; // the words as written (search/shadow.py)
+    var tails = page.meta && page.meta.sikb_tails; // uk, ru: the words as written (shadow.py)
+    var text = tails == null ? null : stems.written(page.content, tails);
     article.appendChild(text == null ? excerpt(page.excerpt || "") : stems.paragraph(document.documentElement.lang, text, asked));
     link.appendChild(article);
     li.appendChild(link);

@@ -31,8 +31,11 @@ export function stem(lang, word) {
   w = Array.from(word.toLowerCase(), function (c) { return e.fold[c] || c; }).join("");
   for (let k = Math.min(e.longest, w.length - e.least); k > 0; k--) {
     const cut = w.length - k;
-    const into = e.keep.some(function (p) { return w.startsWith(p) && cut < p.length; });
-    if (e.endings.has(w.slice(cut)) && !into) { w = w.slice(0, cut) + (e.swap[w.slice(cut)] || ""); break; }
+    if ("'’ʼ".indexOf(w[cut - 1]) >= 0 || !e.endings.has(w.slice(cut))) continue; // as stems.py
+    if (!e.keep.some(function (p) { return w.startsWith(p) && cut < p.length; })) {
+      w = w.slice(0, cut) + (e.swap[w.slice(cut)] || "");
+      break;
+    }
   }
   e.done.set(word, w);
   return w;
@@ -45,6 +48,23 @@ export function normalised(lang) { return !!engine(lang); }
 export function normalise(lang, text) {
   if (!engine(lang)) return text;
   return text.replace(WORD, function (w) { return stem(lang, w); });
+}
+
+/* The word as written, from its stem and what the stem lost (stems.py's tail). */
+export function restore(stem, tail) {
+  if (tail[0] === "=") return tail.slice(1);
+  if (tail[0] === "^") return stem.charAt(0).toUpperCase() + stem.slice(1) + tail.slice(1);
+  return stem + tail;
+}
+
+/* A page's indexed text as written: Pagefind's text of its stems (content) with each
+ * stem given back what it lost (tails, in order; search/shadow.py); null if they do not
+ * pair up. */
+export function written(content, tails) {
+  const lost = tails ? tails.split(",") : [];
+  let i = 0;
+  const text = content.replace(WORD, function (stem) { return restore(stem, lost[i++] || ""); });
+  return i === lost.length ? text : null;
 }
 
 function key(lang, word) { return normalise(lang, word).toLowerCase(); }
