@@ -32,6 +32,7 @@ def test_languages_build_in_processes_of_their_own_when_fork_is_not_the_default(
 ) -> None:
     """Three languages, three jobs: each in a forked process, which has the build's state."""
     monkeypatch.setattr(pipeline, "_language", _pid)
+    monkeypatch.setattr(pipeline, "_search", lambda built: built)
     monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
     ran = pipeline._each_language(["en", "ru", "uk"], 3)
     assert [jobs for _, jobs in ran] == [1, 1, 1]
@@ -42,5 +43,37 @@ def test_one_job_builds_the_languages_one_after_another_in_this_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(pipeline, "_language", _pid)
+    monkeypatch.setattr(pipeline, "_search", lambda built: built)
     monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
     assert pipeline._each_language(["en", "ru", "uk"], 1) == [(os.getpid(), 1)] * 3
+
+
+def _killed(lang: str) -> tuple[int, int]:
+    """A language's process killed before it answers, as the kernel's out-of-memory
+    killer would; the others answer."""
+    if lang == "ru":
+        os._exit(9)
+    return _pid(lang)
+
+
+def test_a_language_whose_process_is_killed_is_reported_not_waited_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pipeline, "_language", _killed)
+    monkeypatch.setattr(pipeline, "_search", lambda built: built)
+    monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
+    (en, _), (ru_tree, ru), (uk, _) = pipeline._each_language(["en", "ru", "uk"], 2)
+    assert ru.error == "its process ended without a result (exit code 9)"
+    assert ru_tree.language == "ru"
+    assert os.getpid() not in {en, uk}
+
+
+def test_the_languages_processes_have_ended_when_the_build_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each language's memory is given back when it is built, before the search index."""
+    monkeypatch.setattr(pipeline, "_language", _pid)
+    monkeypatch.setattr(pipeline, "_search", lambda built: built)
+    monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
+    pipeline._each_language(["en", "ru", "uk"], 2)
+    assert not [p for p in multiprocessing.active_children() if p.name.startswith("sikb-")]
