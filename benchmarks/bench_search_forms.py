@@ -16,6 +16,8 @@ built (e.g. one built before a change, to compare).
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import shutil
 import sys
 import tempfile
@@ -25,6 +27,7 @@ from typing import Any
 from playwright.sync_api import Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generator.search import stems
 from tests.browser.serving import CHROMIUM, CHROMIUM_ARGS, serve
 from tests.browser.serving import build as sikb_build
 
@@ -118,6 +121,21 @@ def report(rows: list[dict[str, Any]]) -> int:
     return below
 
 
+def paired(site: Path, lang: str) -> tuple[int, int]:
+    """Pages of ``lang`` whose stored text pairs each stem with what it lost (the browser's
+    excerpts show their words as written), and pages with tails at all."""
+    good = total = 0
+    for path in (site / lang / "pagefind").rglob("*.pf_fragment"):
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        page = json.loads(text[text.index("{") :])
+        tails = page["meta"].get("sikb_tails")
+        if tails is None:
+            continue
+        total += 1
+        good += len(tails.split(",") if tails else []) == len(stems.WORD.findall(page["content"]))
+    return good, total
+
+
 def built(root: Path, work: Path, url: str) -> Path:
     kb = work / "kb"
     kb.mkdir()
@@ -146,7 +164,11 @@ def main() -> None:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 for lang in FORMS:
                     found, normalised = measure(browser.new_page(), server.url, lang)
-                    print(f"{lang}: queries {'normalised' if normalised else 'as typed'}")
+                    good, total = paired(server.root, lang)
+                    print(
+                        f"{lang}: queries {'normalised' if normalised else 'as typed'}; "
+                        f"{good} of {total} pages' words given back as written"
+                    )
                     rows += found
                 browser.close()
     finally:

@@ -137,3 +137,16 @@ def test_every_page_names_the_words_too_common_to_search_alone(site: Path) -> No
             assert box.attrs["data-sikb-common"] == expected[lang], (lang, path)
     box = parse(site / "ru" / "index.html").find("div", data_sikb_search="")
     assert box.attrs["data-sikb-too-common"].startswith("Слишком частое слово")
+
+
+def test_every_page_in_uk_and_ru_pairs_what_its_stems_lost_with_its_words(site: Path) -> None:
+    """The browser gives each word of Pagefind's text back as written from the tails, in
+    order (sikb-stem.js's written): one tail per Cyrillic word, on every page; none in en."""
+    for lang in ("ru", "uk"):
+        pages = fragments(site, lang)
+        assert len(pages) > 20
+        for url, page in pages.items():
+            tails = page["meta"]["sikb_tails"]
+            words = stems.WORD.findall(page["content"])
+            assert len(tails.split(",") if tails else []) == len(words), url
+    assert not [p for p in fragments(site, "en").values() if "sikb_tails" in p["meta"]]
