@@ -138,7 +138,7 @@ def paired(site: Path, lang: str) -> tuple[int, int]:
 
 def built(root: Path, work: Path, url: str) -> Path:
     kb = work / "kb"
-    kb.mkdir()
+    kb.mkdir(exist_ok=True)  # serve() made its site folder
     for name in KB_FILES:
         source = root / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, kb / name)
