@@ -24,6 +24,7 @@ from generator.i18n.catalogs import translations
 from generator.model.collection import Collection
 from generator.model.vocabulary import Vocabularies
 from generator.render.pages import Options, Renderer
+from generator.search import stems
 from generator.settings import Settings
 from tests.browser.conftest import SCREENSHOTS, PageLog, origin, record
 from tests.browser.serving import Server, served_kb
@@ -369,6 +370,37 @@ def test_free_text_finds_a_case_by_a_word_of_its_summary(
     ]
     assert sorted(shown_ids(page)) == sorted(expected)
     assert f"q={word}" in page.url
+
+
+@pytest.mark.parametrize(
+    ("lang", "forms"),
+    [("uk", ["лабораторія", "лабораторій", "лабораторією"]), ("ru", ["социальный", "социальной"])],
+)
+def test_free_text_finds_a_word_in_any_of_its_forms(
+    page: Page, real: tuple[Server, Collection], lang: str, forms: list[str]
+) -> None:
+    """In uk and ru the free text looks for its words' stems (search/stems.py, as search
+    does): each form finds every case whose title or summary holds a form of the word."""
+    server, collection = real
+    stem = stems.stemmer(lang)
+    records = dataset(collection, lang, server.url).records()
+    holding = {
+        r["id"]: {
+            w
+            for w in stems.WORD.findall(r["title"] + " " + r["summary"])
+            if stem(w).startswith(stem(forms[0]))
+        }
+        for r in records
+    }
+    expected = sorted(i for i, held in holding.items() if held)
+    assert len({w.lower() for held in holding.values() for w in held}) > 1  # several forms
+    open_explorer(page, server, lang)
+    for form in forms:
+        page.fill("#sikb-q", form)
+        page.wait_for_selector("[data-case] p[lang]")
+        page.wait_for_function(f"location.search.includes('q=' + encodeURIComponent({form!r}))")
+        settled(page)
+        assert sorted(shown_ids(page)) == expected, form
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "uk"])

@@ -14,6 +14,9 @@
   var SORTS = ["title", "start", "updated"];
   var VIEWS = ["cards", "table"];
   var TABS = ["results", "compare"];
+  // uk, ru: the free text's words by their stems, which find their other forms (stems.py)
+  var STEM = new URL("sikb-stem.js", document.currentScript.src).href;
+  var stems = null;
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -211,7 +214,7 @@
     var counts = dims.map(function (d) { return new Int32Array(d.ids.length); });
     var pos = {};
     dims.forEach(function (d, n) { pos[d.key] = n; });
-    var tokens = fold(s.q).split(/\s+/).filter(Boolean);
+    var tokens = fold(stems ? stems.normalise(data.raw.language, s.q) : s.q).split(/\s+/).filter(Boolean);
     var ranged = s.from !== null || s.to !== null;
     var matched = [], undated = 0;
     for (i = 0; i < data.n; i++) {
@@ -893,9 +896,10 @@
   Explorer.prototype.needSummaries = function () {
     var self = this;
     if (this.data.summaries || this.loading) return this.loading || Promise.resolve();
-    this.loading = fetch(new URL(this.root.dataset.summaries, location.href))
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(function (list) { self.data.setSummaries(list); self.update(); })
+    var got = fetch(new URL(this.root.dataset.summaries, location.href))
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+    this.loading = Promise.all([got, import(STEM)])
+      .then(function (both) { stems = both[1]; self.data.setSummaries(both[0]); self.update(); })
       .catch(function () { self.loading = null; });
     return this.loading;
   };

@@ -28,13 +28,13 @@
   var BUNDLE = new URL("pagefind/pagefind.js", ROOT).href;
   // A large language is indexed in parts (search_index.PART_PAGES), merged here into one search.
   var PARTS = new URL("pagefind/sikb-parts.json", ROOT).href;
-  var STEM = new URL("sikb-stem.js", script.src).href; // uk, ru: words' stems (stems.py)
+  var STEM = new URL("sikb-stem.js", script.src).href; // stems (uk, ru) and excerpts
   var BATCH = 10; // results rendered at a time; more as the list scrolls
   var DELAY = 150; // ms of typing pause before a search
 
   var loading = null; // Promise of the initialised Pagefind module
   var skip = {}; // ids of the parts' pages of every word, not pages (search/parts.py)
-  var stems = null; // sikb-stem.js, loaded with it
+  var stems = null; // its module, loaded with Pagefind
   var asked = ""; // the words the results answer
   var timer = 0;
   var seq = 0; // the latest search; older answers are dropped
@@ -256,10 +256,8 @@
 
   function list() { return part(".md-search-result__list") || el("ol"); }
 
-  /* One result, in Material's result markup. Every string goes in as text. Pagefind's
-   * excerpt is the page's plain text with only "<" and ">" escaped and <mark> around the
-   * matches; a case's text may itself look like markup, so only the <mark> and </mark>
-   * Pagefind adds become elements, and the rest is decoded back to text, never parsed. */
+  /* One result, in Material's result markup. Every string goes in as text (the excerpt's:
+   * sikb-stem.js). */
   function item(page) {
     var li = el("li", "md-search-result__item");
     var link = el("a", "md-search-result__link");
@@ -269,26 +267,10 @@
     article.appendChild(el("h1", null, (page.meta && page.meta.title) || page.url));
     var facts = [].concat((page.filters && page.filters.country) || [], (page.filters && page.filters.status) || []);
     if (facts.length) article.appendChild(el("p", "sikb-search__facts", facts.join(" · ")));
-    var tails = page.meta && page.meta.sikb_tails; // uk, ru: the words as written (shadow.py)
-    var text = tails == null ? null : stems.written(page.content, tails);
-    article.appendChild(text == null ? excerpt(page.excerpt || "") : stems.paragraph(document.documentElement.lang, text, asked));
+    article.appendChild(stems.paragraph(page, document.documentElement.lang, asked));
     link.appendChild(article);
     li.appendChild(link);
     return li;
-  }
-
-  function excerpt(text) {
-    var p = el("p");
-    var mark = null;
-    text.split(/(<mark>|<\/mark>)/).forEach(function (piece) {
-      if (piece === "<mark>") { mark = el("mark"); p.appendChild(mark); }
-      else if (piece === "</mark>") mark = null;
-      else if (piece) {
-        var plain = piece.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-        (mark || p).appendChild(document.createTextNode(plain));
-      }
-    });
-    return p;
   }
 
   /* Opening and closing: Material's __search toggle shows the dialog (its CSS). -------- */

@@ -1,8 +1,9 @@
 /* SIKB: search's word normaliser, the browser's half of generator/search/stems.py, with
- * the same rules (generator/search/stems.json, written in below when the site is built).
- * In uk and ru, Pagefind indexes each Cyrillic word's stem (generator/search/shadow.py):
- * a query is normalised the same way before it is searched, and a result's excerpt is made
- * here from the page's words as written, with the words whose stem matches marked.
+ * the same rules (generator/search/stems.json, written in below when the site is built),
+ * and the results' excerpts. In uk and ru, Pagefind indexes each Cyrillic word's stem
+ * (generator/search/shadow.py): a query is normalised the same way before it is searched,
+ * and a result's excerpt is made here from the page's words as written, with the words
+ * whose stem matches marked.
  * An ES module, loaded by sikb-search.js with Pagefind, when the search is first used. */
 const RULES = /* sikb:stems */ {};
 const WORD = /[\u0400-\u052f]+(?:['’ʼ][\u0400-\u052f]+)*/g; // as stems.py
@@ -106,11 +107,28 @@ export function excerpt(lang, text, query) {
   return pieces;
 }
 
-/* The excerpt as a paragraph for a result: text nodes, and <mark> around the matches;
- * nothing of the page's text becomes markup. */
-export function paragraph(lang, text, query) {
+/* Pagefind's excerpt as pieces. Its text has only "<" and ">" escaped and <mark> around
+ * the matches; a case's text may itself look like markup, so only the <mark> and </mark>
+ * Pagefind adds mark pieces, and the rest is decoded back to text, never parsed. */
+function pagefinds(text) {
+  const pieces = [];
+  let marked = false;
+  text.split(/(<mark>|<\/mark>)/).forEach(function (piece) {
+    if (piece === "<mark>") marked = true;
+    else if (piece === "</mark>") marked = false;
+    else if (piece) pieces.push([piece.replace(/&lt;/g, "<").replace(/&gt;/g, ">"), marked]);
+  });
+  return pieces;
+}
+
+/* A result's excerpt (page: Pagefind's data of it): a paragraph of text nodes, with <mark>
+ * around the matches. In uk and ru it is made from the page's words given back as written
+ * (its sikb_tails), else it is Pagefind's. Nothing of a page's text becomes markup. */
+export function paragraph(page, lang, query) {
+  const tails = page.meta && page.meta.sikb_tails;
+  const text = tails == null ? null : written(page.content, tails);
   const p = document.createElement("p");
-  excerpt(lang, text, query).forEach(function (piece) {
+  (text == null ? pagefinds(page.excerpt || "") : excerpt(lang, text, query)).forEach(function (piece) {
     const node = document.createTextNode(piece[0]);
     if (!piece[1]) { p.appendChild(node); return; }
     const mark = document.createElement("mark");
