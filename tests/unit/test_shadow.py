@@ -1,0 +1,80 @@
+"""The shadow page Pagefind reads in uk and ru (``search/shadow.py``): indexed words by
+their stems, what Pagefind leaves out as it was, the title and what each stem lost kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.search import shadow, stems
+
+PAGE = """<!doctype html>
+<html lang="uk" class="no-js"><head><meta charset="utf-8"><title>Громади - SIKB</title>
+<link rel="stylesheet" href="x.css"></head><body><nav>Головна сторінка</nav>
+<div data-pagefind-body>
+<h1 id="x">Громади Молдови<a class="headerlink" href="#x">¶</a></h1>
+<p class="sikb-versions" data-pagefind-ignore>Версії: English</p>
+<div class="sikb-search-data" data-pagefind-ignore hidden>
+<span data-pagefind-filter="country">Молдова</span><div>Вкладений блок</div>
+</div>
+<table><tr><th>Критерій</th><th>Оцінка</th></tr></table>
+<p>Опитування <em>громадою</em> &amp; UNICEF у 2022 році.</p>
+<svg><title>Скільки кейсів</title><text>відповідає</text></svg>
+<div><p>Лабораторії</p></div>
+</div>
+<footer>Ліцензія</footer></body></html>
+"""
+
+
+def test_indexed_words_become_stems_and_the_rest_stays_as_written() -> None:
+    out = shadow.page(PAGE, stems.stemmer("uk"))
+    assert out.startswith('<!doctype html><html lang="uk" class="no-js"><head>')
+    assert "<title>Громади - SIKB</title>" in out
+    assert "Головна" not in out  # the page around the body is not Pagefind's to read
+    assert "Ліцензія" not in out
+    # A space after each block's tags: Pagefind would join two cells' words.
+    assert '<h1 id="x"> громад молдов<a class="headerlink" href="#x">¶</a></h1> ' in out
+    assert "<th> критер</th> <th> оцінк</th> " in out
+    assert "<p> опитуванн <em>громад</em> &amp; UNICEF у 2022 роц.</p> " in out
+    # Left out of Pagefind's text, so as written: ignored blocks, filters, SVG.
+    assert "Версії: English" in out
+    assert '<span data-pagefind-filter="country">Молдова</span><div>Вкладений блок</div>' in out
+    assert "<title>Скільки кейсів</title><text>відповідає</text></svg>" in out
+    assert "<p> лаборатор</p>" in out
+
+
+def test_the_title_and_what_each_stem_lost_are_metadata() -> None:
+    out = shadow.page(PAGE, stems.stemmer("uk"))
+    assert '<span data-pagefind-meta="title">Громади Молдови</span>' in out
+    written = ["Громади", "Молдови", "Критерій", "Оцінка", "Опитування", "громадою", "у"]
+    written += ["році", "Лабораторії"]
+    stem = stems.stemmer("uk")
+    tails = ",".join(stems.tail(w, stem(w)) for w in written)
+    assert f'<span data-pagefind-meta="{shadow.TAILS}">{tails}</span>' in out
+    assert tails.startswith("^и,^и,^ій,^а,^я,ою,,і,^ії")
+
+
+def test_a_page_without_a_body_to_index_is_left_as_it_is() -> None:
+    page = PAGE.replace("data-pagefind-body", "data-other")
+    assert shadow.page(page, stems.stemmer("uk")) == page
+    unclosed = PAGE[: PAGE.index("<div><p>Лаборатор")]
+    assert shadow.page(unclosed, stems.stemmer("uk")) == unclosed
+
+
+def test_the_shadow_of_a_site_normalises_uk_and_ru_pages_only(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for lang, path in (("uk", "a/index.html"), ("en", "b/index.html"), ("uk", "pagefind/x.html")):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(PAGE.replace('lang="uk"', f'lang="{lang}"'), encoding="utf-8")
+    shadow_dir = tmp_path / "shadow"
+    assert shadow.write(site, shadow_dir, "pagefind") == 1
+    assert "громад молдов" in (shadow_dir / "a" / "index.html").read_text(encoding="utf-8")
+    english = shadow_dir / "b" / "index.html"
+    assert english.read_text(encoding="utf-8") == PAGE.replace('lang="uk"', 'lang="en"')
+    assert english.stat().st_ino == (site / "b" / "index.html").stat().st_ino  # linked
+    assert not (shadow_dir / "pagefind").exists()
+    with shadow.pages(site / "b", "pagefind") as source:  # nothing to normalise
+        assert source == site / "b"
+    with shadow.pages(site / "a", "pagefind") as source:
+        assert source != site / "a"
+        assert (source / "index.html").is_file()
+    assert not source.exists()
