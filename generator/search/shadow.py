@@ -65,7 +65,7 @@ def write(site: Path, shadow: Path, exclude: str) -> int:
     """Write the shadow of each page of ``site`` into ``shadow``: normalised, or linked as
     it is; how many were normalised."""
     changed = 0
-    stemmers: dict[str, Callable[[str], str]] = {}
+    stemmers: dict[str, tuple[Callable[[str], str], dict[str, tuple[str, str]]]] = {}
     for folder, dirs, files in os.walk(site):
         here = Path(folder)
         if here == site and exclude in dirs:
@@ -82,8 +82,8 @@ def write(site: Path, shadow: Path, exclude: str) -> int:
                 _link(here / name, into / name)
                 continue
             if lang not in stemmers:
-                stemmers[lang] = stems.stemmer(lang)
-            text = page(data.decode("utf-8"), stemmers[lang])
+                stemmers[lang] = (stems.stemmer(lang), {})
+            text = page(data.decode("utf-8"), *stemmers[lang])
             (into / name).write_text(text, encoding="utf-8")
             changed += 1
     return changed
@@ -99,8 +99,9 @@ def _link(source: Path, target: Path) -> None:
 class _Words:
     """The stems of one page's indexed words, and what each stem lost, in order."""
 
-    def __init__(self, stem: Callable[[str], str]) -> None:
+    def __init__(self, stem: Callable[[str], str], known: dict[str, tuple[str, str]]) -> None:
         self.stem = stem
+        self.known = known  # each word's stem and tail, for every page of the language
         self.tails: list[str] = []
 
     def normalise(self, text: str) -> str:
@@ -110,14 +111,20 @@ class _Words:
 
     def _one(self, found: re.Match[str]) -> str:
         word = found.group()
-        stem = self.stem(word)
-        self.tails.append(stems.tail(word, stem))
-        return stem
+        pair = self.known.get(word)
+        if pair is None:
+            stem = self.stem(word)
+            pair = self.known[word] = (stem, stems.tail(word, stem))
+        self.tails.append(pair[1])
+        return pair[0]
 
 
-def page(text: str, stem: Callable[[str], str]) -> str:
+def page(
+    text: str, stem: Callable[[str], str], known: dict[str, tuple[str, str]] | None = None
+) -> str:
     """One page with its indexed words replaced by their stems (``stem``), and its title and
-    what the stems lost in metadata (a page with no ``data-pagefind-body`` as it is)."""
+    what the stems lost in metadata (a page with no ``data-pagefind-body`` as it is);
+    ``known``: the stems and tails of the words already seen, kept across pages."""
     start = text.find(_BODY)
     if start < 0:
         return text
@@ -127,7 +134,7 @@ def page(text: str, stem: Callable[[str], str]) -> str:
     ignored: tuple[str, int] | None = None  # the tag of an ignored element, its depth
     title: list[str] | None = None  # the first heading's text, while it is read
     heading = ""
-    words = _Words(stem)
+    words = _Words(stem, {} if known is None else known)
     for i in range(1, len(pieces), 2):
         before = pieces[i - 1]
         if before and ignored is None:
