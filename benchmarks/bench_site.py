@@ -1,20 +1,23 @@
 """Site build benchmark: `sikb build` against a plain MkDocs + Material + static-i18n build.
 
-For each size (100, 1,000, 5,000 cases) it writes a synthetic knowledge base in three
+For each size (1,000 and 10,000 cases) it writes a synthetic knowledge base in three
 languages (an English original and Russian and Ukrainian translations of every case),
 builds it with `sikb build`, then builds, in the same run, a plain site of the same
 number of Markdown pages of similar length in the same three languages with MkDocs,
 Material, the search plugin and mkdocs-static-i18n. The prose of both is drawn from the
 words of the real cases with their frequencies (``vocabulary``). Each build is timed
-clean, ``--repeat`` times (default 3) taking turns with the other, and the fastest counts:
-on a shared machine the same build varies by a third from run to run. It prints wall-clock
-times, time per case, the largest HTML page of each, and the targets:
+clean, ``--repeat`` times (default 2; once from 10,000 cases, where a build takes
+minutes) taking turns with the other, and the fastest counts: on a shared machine the same
+build varies by a third from run to run. Each build's memory is sampled as it runs: the
+highest sum of the PSS of its processes (``memory.py``). It prints wall-clock times, time
+per case, peak memory, the largest HTML page of each, and the targets:
 
-- our build within 1.3x of the plain build;
-- time per case at 5,000 within 1.3x of the time per case at 1,000;
+- our build within 1.3x of the plain build, per page;
+- time per case at 10,000 within 1.3x of the time per case at 1,000;
+- a peak of the whole build under 4 GB at 10,000 cases;
 - the largest page does not grow with the number of cases.
 
-Figures, not a test: `make bench` runs it. `--sizes 100 1000` for a shorter run.
+Figures, not a test: `make bench` runs it. `--sizes 1000` for a shorter run.
 """
 
 from __future__ import annotations
@@ -26,17 +29,18 @@ import os
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+import memory  # noqa: E402
 
 from generator.validate.checks import fingerprint  # noqa: E402
 from generator.validate.collection import load, parse_case_text  # noqa: E402
@@ -204,21 +208,14 @@ def plain_site(root: Path, n: int, words: int) -> None:
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
 
 
-def timed(cmd: list[str], cwd: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
-    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    return seconds
-
-
-def clean_build(cmd: list[str], cwd: Path) -> float:
-    """One build with no site/ or build/ left from the last."""
+def clean_build(cmd: list[str], cwd: Path) -> memory.Peak:
+    """One build with no site/ or build/ left from the last: its time and peak memory."""
     for left in ("site", "build"):
         shutil.rmtree(cwd / left, ignore_errors=True)
-    return timed(cmd, cwd)
+    try:
+        return memory.run(cmd, cwd, {**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    except RuntimeError as e:
+        sys.exit(str(e))
 
 
 def largest_page(site: Path) -> tuple[int, str]:
@@ -241,85 +238,126 @@ def words_per_case_page(site: Path) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--keep", action="store_true", help="keep the generated folders")
     parser.add_argument(
-        "--repeat", type=int, default=3, help="builds of each kind per size; the fastest counts"
+        "--repeat",
+        type=int,
+        default=2,
+        help="builds of each kind per size below 10,000 cases, the fastest counts (one above)",
     )
     args = parser.parse_args()
+    print(
+        f"cores: {len(os.sched_getaffinity(0))}; languages: {', '.join(LANGS)}; each time the "
+        f"fastest of {args.repeat} clean builds (1 from 10,000 cases), ours and plain in turns; "
+        "memory: the highest sum of the PSS of a build's processes"
+    )
+    print(
+        f"{'cases':>6} {'pages':>6} {'sikb build':>11} {'ms/case':>8} {'peak PSS':>9} "
+        f"{'pages':>6} {'plain':>7} {'PSS':>8} {'ratio/page':>11} "
+        f"{'largest page':>13} {'(plain)':>9}"
+    )
+    rows: dict[int, dict[str, Any]] = {}
+    for n in args.sizes:
+        rows[n] = measure(n, args.repeat if n < 10000 else 1, args.keep)
+    print(
+        f"(plain pages sized like our case pages: about {rows[args.sizes[0]]['words']} words each)"
+    )
+    for n, row in rows.items():
+        runs = " ".join(f"{t:.1f}" for t in row["ours_runs"])
+        plain_runs = " ".join(f"{t:.1f}" for t in row["plain_runs"])
+        print(f"(every run at {n:,} cases, in turns: sikb build {runs} s; plain {plain_runs} s)")
+        print(
+            f"(at the peak of {n:,}, {row['peak'].at:.0f} s in: "
+            + peak_processes(row["peak"])
+            + ")"
+        )
+    print("\n".join(verdicts(rows)))
+
+
+def measure(n: int, repeat: int, keep: bool) -> dict[str, Any]:
+    """Build ``n`` synthetic cases ``repeat`` times each way; print the size's line."""
     python = sys.executable
     mkdocs = str(Path(python).parent / "mkdocs")
+    work = Path(tempfile.mkdtemp(prefix=f"sikb-bench-{n}-"))
+    kb, plain = work / "kb", work / "plain"
+    synthetic_kb(kb, n)
+    ours_cmd = [python, "-m", "generator", "--root", str(kb), "build"]
+    plain_cmd = [mkdocs, "build", "--strict", "-q"]
+    ours = [clean_build(ours_cmd, kb)]
+    words = words_per_case_page(kb / "site")
+    plain_site(plain, n, words)
+    base = [clean_build(plain_cmd, plain)]
+    # Taken in turns, so that a slow spell of a shared machine slows both.
+    for _ in range(repeat - 1):
+        ours.append(clean_build(ours_cmd, kb))
+        base.append(clean_build(plain_cmd, plain))
+    best, best_plain = min(ours, key=lambda r: r.seconds), min(base, key=lambda r: r.seconds)
+    size, where = largest_page(kb / "site")
+    psize, _ = largest_page(plain / "site")
+    pages = sum(1 for _ in (kb / "site").rglob("index.html"))
+    ppages = sum(1 for _ in (plain / "site").rglob("index.html"))
+    ratio = (best.seconds / pages) / (best_plain.seconds / ppages)
+    peak = max(ours, key=lambda r: r.total)
     print(
-        f"cores: {len(os.sched_getaffinity(0))}; languages: {', '.join(LANGS)}; "
-        f"each time the fastest of {args.repeat} clean builds, ours and plain in turns"
+        f"{n:>6} {pages:>6} {best.seconds:>10.1f}s {1000 * best.seconds / n:>8.1f} "
+        f"{gb(peak.total):>6} GB {ppages:>6} {best_plain.seconds:>6.1f}s "
+        f"{gb(max(r.total for r in base)):>5} GB {ratio:>10.2f}x "
+        f"{size / 1024:>7.1f} KB {where[:4]} {psize / 1024:>6.1f} KB",
+        flush=True,
     )
-    header = (
-        f"{'cases':>6} {'pages':>6} {'sikb build':>11} {'pages':>6} {'plain':>7} "
-        f"{'ms/page':>8} {'plain':>6} {'ratio/page':>11} {'ms/case':>8} "
-        f"{'largest page (ours)':>22} {'(plain)':>9}"
-    )
-    print(header)
-    per_case: dict[int, float] = {}
-    spread: dict[int, tuple[list[float], list[float]]] = {}
-    largest: dict[int, int] = {}
-    ratios: dict[int, float] = {}
-    for n in args.sizes:
-        work = Path(tempfile.mkdtemp(prefix=f"sikb-bench-{n}-"))
-        kb, plain = work / "kb", work / "plain"
-        synthetic_kb(kb, n)
-        ours_cmd = [python, "-m", "generator", "--root", str(kb), "build"]
-        plain_cmd = [mkdocs, "build", "--strict", "-q"]
-        ours_times = [clean_build(ours_cmd, kb)]
-        words = words_per_case_page(kb / "site")
-        plain_site(plain, n, words)
-        plain_times = [clean_build(plain_cmd, plain)]
-        # Taken in turns, so that a slow spell of a shared machine slows both.
-        for _ in range(args.repeat - 1):
-            ours_times.append(clean_build(ours_cmd, kb))
-            plain_times.append(clean_build(plain_cmd, plain))
-        ours, base = min(ours_times), min(plain_times)
-        spread[n] = (ours_times, plain_times)
-        size, where = largest_page(kb / "site")
-        psize, _ = largest_page(plain / "site")
-        pages = sum(1 for _ in (kb / "site").rglob("index.html"))
-        ppages = sum(1 for _ in (plain / "site").rglob("index.html"))
-        ms, pms = 1000 * ours / pages, 1000 * base / ppages
-        per_case[n], largest[n], ratios[n] = ours / n, size, ms / pms
-        print(
-            f"{n:>6} {pages:>6} {ours:>10.1f}s {ppages:>6} {base:>6.1f}s "
-            f"{ms:>8.2f} {pms:>6.2f} {ms / pms:>10.2f}x {1000 * ours / n:>8.1f} "
-            f"{size / 1024:>8.1f} KB {where[:11]:>11} {psize / 1024:>6.1f} KB",
-            flush=True,
+    if keep:
+        print(f"       kept in {work}")
+    else:
+        shutil.rmtree(work)
+    return {
+        "per_case": best.seconds / n,
+        "ratio": ratio,
+        "largest": size,
+        "peak": peak,
+        "words": words,
+        "ours_runs": [r.seconds for r in ours],
+        "plain_runs": [r.seconds for r in base],
+    }
+
+
+def gb(size: int) -> str:
+    return f"{size / 2**30:.2f}"
+
+
+def peak_processes(peak: memory.Peak) -> str:
+    """The processes at the peak, by kind: the build's own, MkDocs's and Pagefind's."""
+    kinds: Counter[str] = Counter()
+    for size, command in peak.processes:
+        kind = (
+            "Pagefind" if "pagefind" in command else "sikb" if "generator" in command else command
         )
-        if not args.keep:
-            shutil.rmtree(work)
-        else:
-            print(f"       kept in {work}")
-    print(f"(plain pages sized like our case pages: about {words} words each)")
-    for n, (ours_times, plain_times) in spread.items():
-        runs = " ".join(f"{t:.1f}" for t in ours_times)
-        plain_runs = " ".join(f"{t:.1f}" for t in plain_times)
-        print(f"(every run at {n:,} cases, in turns: sikb build {runs} s; plain {plain_runs} s)")
-    verdicts = []
-    worst = max(ratios.values())
-    verdicts.append(
+        kinds[kind.split(" ")[0]] += size
+    return ", ".join(f"{kind} {gb(size)} GB" for kind, size in kinds.most_common())
+
+
+def verdicts(rows: dict[int, dict[str, Any]]) -> list[str]:
+    out = []
+    worst = max(row["ratio"] for row in rows.values())
+    out.append(
         f"build time per page vs plain: worst {worst:.2f}x (target <= 1.3x): {_ok(worst <= 1.3)}"
     )
-    if 1000 in per_case and 5000 in per_case:
-        growth = per_case[5000] / per_case[1000]
-        verdicts.append(
-            f"time per case 5,000 vs 1,000: {growth:.2f}x (target <= 1.3x): {_ok(growth <= 1.3)}"
+    if 1000 in rows and 10000 in rows:
+        growth = rows[10000]["per_case"] / rows[1000]["per_case"]
+        out.append(
+            f"time per case 10,000 vs 1,000: {growth:.2f}x (target <= 1.3x): {_ok(growth <= 1.3)}"
         )
-    sizes = [largest[n] for n in sorted(largest)]
-    # Below 1,000 cases the listings are not yet full pages of 50; compare from 1,000 on.
-    full = [largest[n] for n in sorted(largest) if n >= 1000] or sizes
-    flat = full[-1] <= full[0] * 1.05
-    verdicts.append(
+    if 10000 in rows:
+        top = rows[10000]["peak"].total
+        out.append(f"peak PSS at 10,000: {gb(top)} GB (target < 4 GB): {_ok(top < 4 * 2**30)}")
+    sizes = [rows[n]["largest"] for n in sorted(rows)]
+    flat = sizes[-1] <= sizes[0] * 1.05
+    out.append(
         "largest page: "
         + " -> ".join(f"{s / 1024:.1f} KB" for s in sizes)
         + f" (target: does not grow): {_ok(flat)}"
     )
-    print("\n".join(verdicts))
+    return out
 
 
 def _ok(flag: bool) -> str:

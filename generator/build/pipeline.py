@@ -6,9 +6,11 @@ import gc
 import logging
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from multiprocessing.connection import wait as connection_wait
@@ -179,22 +181,23 @@ def _each_language(
     languages: Sequence[str], jobs: int | None
 ) -> list[tuple[TreeReport, engine.Built]]:
     """Each language rendered and built in a process of its own, which ends with it (its
-    pages leave memory with it); then indexed for search from here, one language at a
-    time (Pagefind's memory is bounded per run, ``search_index.index``), while the other
-    languages build."""
+    pages leave memory with it), then indexed for search from here, its index in parts
+    (``search_index.index``). ``jobs`` slots, one a core, bound what runs at once, and so
+    the memory: a language's process holds one, and so does each run of Pagefind."""
     jobs = jobs or jobs_default(len(languages))
     # Forked, whatever the platform's default start method (forkserver from Python 3.14,
     # spawn on macOS): a forked process inherits the loaded collection (``_JOBS``).
     if jobs <= 1 or len(languages) == 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [(tree, _search(built)) for tree, built in map(_language, languages)]
+    slots = threading.BoundedSemaphore(jobs)
     # The loaded collection is only read from here on: frozen, the garbage collector no
     # longer walks it in every process, nor copies its pages into each forked one.
     gc.freeze()
     try:
-        with ThreadPoolExecutor(max_workers=1) as search:
+        with ThreadPoolExecutor(max_workers=jobs) as search:
             indexed = {
-                lang: (tree, search.submit(_search, built))
-                for lang, (tree, built) in _forked(languages, jobs)
+                lang: (tree, search.submit(_search, built, slots))
+                for lang, (tree, built) in _forked(languages, slots)
             }
             return [(indexed[lang][0], indexed[lang][1].result()) for lang in languages]
     finally:
@@ -202,21 +205,22 @@ def _each_language(
 
 
 def _forked(
-    languages: Sequence[str], jobs: int
+    languages: Sequence[str], slots: threading.BoundedSemaphore
 ) -> Iterator[tuple[str, tuple[TreeReport, engine.Built]]]:
-    """``_language`` of each language in a forked process, ``jobs`` at a time, as each ends."""
+    """``_language`` of each language in a forked process, each holding a slot, as each ends."""
     fork = multiprocessing.get_context("fork")
     waiting = list(languages)
     running: dict[Connection, tuple[str, BaseProcess]] = {}
     while waiting or running:
-        while waiting and len(running) < jobs:
+        while waiting and slots.acquire(blocking=False):
             lang = waiting.pop(0)
             mine, theirs = fork.Pipe(duplex=False)
             process = fork.Process(target=_child, args=(lang, theirs), name=f"sikb-{lang}")
             process.start()
             theirs.close()
             running[mine] = (lang, process)
-        for ready in connection_wait(list(running)):
+        # With every slot taken by search, look again shortly for one given back.
+        for ready in connection_wait(list(running), timeout=0.5):
             conn = cast(Connection, ready)
             lang, ended = running.pop(conn)
             try:
@@ -224,6 +228,7 @@ def _forked(
             except EOFError:
                 result = None
             ended.join()
+            slots.release()
             if isinstance(result, BaseException):
                 raise result
             if result is None:  # killed (out of memory?) before it could answer
@@ -268,16 +273,17 @@ def _language(lang: str) -> tuple[TreeReport, engine.Built]:
     return tree, engine.build_language(job.layout, lang, after)
 
 
-def _search(built: engine.Built) -> engine.Built:
+def _search(
+    built: engine.Built, slot: AbstractContextManager[object] | None = None
+) -> engine.Built:
     """Index a built language for search; its time and error in ``built``'s after fields."""
     if built.error is not None or built.after_error is not None:
         return built
     job = _JOBS[-1]
     start = time.perf_counter()
     try:
-        search_index.index(
-            job.layout.language_site(built.language), job.options.settings.search_part_pages
-        )
+        site = job.layout.language_site(built.language)
+        search_index.index(site, job.options.settings.search_part_pages, slot)
     except Exception as e:
         return replace(built, after_seconds=time.perf_counter() - start, after_error=str(e))
     return replace(built, after_seconds=time.perf_counter() - start)

@@ -32,6 +32,10 @@ VOCABULARY = "sikb-vocabulary"
 BODY = "<div data-pagefind-body>"
 """How ``overrides/main.html`` marks the text that Pagefind reads (``data-pagefind-body``)."""
 _LANG = re.compile(r"<html\b[^>]*?\slang=\"([^\"]+)\"")
+_LONGEST = 48
+"""Longer "words" are not looked for (metadata's text, addresses): left out of the page of
+every word, they would make it megabytes."""
+_EDGES = ".,;:!?()[]{}«»“”„\"'…—–-/*"
 _TAG = re.compile(r"<(?:script|style)\b.*?</(?:script|style)\s*>|<[^>]*>", re.S)
 
 
@@ -80,13 +84,18 @@ def _scan(pages: Sequence[Path]) -> tuple[list[Path], str]:
         kept.append(page)
         lang = lang or next((m.group(1) for m in [_LANG.search(text)] if m), "")
         body = text[at + len(BODY) :]
-        words.update(_TAG.sub("", body).lower().split())
-        words.update(_TAG.sub(" ", body).lower().split())
+        for joined in (_TAG.sub("", body), _TAG.sub(" ", body)):
+            words.update(_word(w) for w in joined.lower().split() if len(w) <= _LONGEST)
     vocabulary = (
         f'<!doctype html><html lang="{html.escape(lang)}"><head><title>{VOCABULARY}</title>'
         f"</head><body>{BODY}<p>{' '.join(sorted(words))}</p></div></body></html>"
     )
     return kept, vocabulary
+
+
+def _word(token: str) -> str:
+    """A token without the punctuation around it, which Pagefind drops too."""
+    return token.strip(_EDGES) or token
 
 
 def _fragment_of(bundle: Path, url: str) -> str:

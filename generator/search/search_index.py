@@ -17,6 +17,7 @@ Engine-neutral: Pagefind reads HTML, whatever built it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
@@ -26,6 +27,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from generator.i18n.catalogs import N_
@@ -63,8 +65,19 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed: the site has no usable search, so the build fails."""
 
 
-def index(site: Path, part_pages: int = DEFAULT_SEARCH_PART_PAGES) -> None:
-    """Index every page under ``site`` into ``site/pagefind/``; raise ``SearchIndexError``."""
+def index(
+    site: Path,
+    part_pages: int = DEFAULT_SEARCH_PART_PAGES,
+    slot: AbstractContextManager[object] | None = None,
+) -> None:
+    """Index every page under ``site`` into ``site/pagefind/``; raise ``SearchIndexError``.
+    ``slot``: held while Pagefind runs (the build's share of cores and memory)."""
+    gate = slot or contextlib.nullcontext()
+
+    def pagefind(source: Path, out: Path) -> None:
+        with gate:
+            _pagefind(source, out, site)
+
     if not site.is_dir():
         raise SearchIndexError(f"no site to index at {site}")
     target = bundle(site)
@@ -73,10 +86,10 @@ def index(site: Path, part_pages: int = DEFAULT_SEARCH_PART_PAGES) -> None:
         pages = sorted(p for p in source.rglob("*.html") if p.parts[len(source.parts)] != BUNDLE)
         count = max(1, math.ceil(len(pages) / part_pages))
         if count == 1:
-            _pagefind(source, target, site)
+            pagefind(source, target)
             (target / parts.LIST).write_text(json.dumps({"parts": [], "skip": []}), "utf-8")
         else:
-            parts.index(pages, source, target, count, lambda p, b: _pagefind(p, b, site))
+            parts.index(pages, source, target, count, pagefind)
 
 
 def _pagefind(source: Path, out: Path, site: Path) -> None:
