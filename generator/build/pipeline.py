@@ -188,7 +188,7 @@ def _each_language(
     # Forked, whatever the platform's default start method (forkserver from Python 3.14,
     # spawn on macOS): a forked process inherits the loaded collection (``_JOBS``).
     if jobs <= 1 or len(languages) == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [(tree, _search(built)) for tree, built in map(_language, languages)]
+        return [(tree, _search(built, plan)) for tree, built, plan in map(_language, languages)]
     slots = threading.BoundedSemaphore(jobs)
     # The loaded collection is only read from here on: frozen, the garbage collector no
     # longer walks it in every process, nor copies its pages into each forked one.
@@ -196,8 +196,8 @@ def _each_language(
     try:
         with ThreadPoolExecutor(max_workers=jobs) as search:
             indexed = {
-                lang: (tree, search.submit(_search, built, slots))
-                for lang, (tree, built) in _forked(languages, slots)
+                lang: (tree, search.submit(_search, built, plan, slots))
+                for lang, (tree, built, plan) in _forked(languages, slots)
             }
             return [(indexed[lang][0], indexed[lang][1].result()) for lang in languages]
     finally:
@@ -206,7 +206,7 @@ def _each_language(
 
 def _forked(
     languages: Sequence[str], slots: threading.BoundedSemaphore
-) -> Iterator[tuple[str, tuple[TreeReport, engine.Built]]]:
+) -> Iterator[tuple[str, _Done]]:
     """``_language`` of each language in a forked process, each holding a slot, as each ends."""
     fork = multiprocessing.get_context("fork")
     waiting = list(languages)
@@ -233,7 +233,7 @@ def _forked(
                 raise result
             if result is None:  # killed (out of memory?) before it could answer
                 why = f"its process ended without a result (exit code {ended.exitcode})"
-                yield lang, (TreeReport(lang, 0, 0, 0), engine.Built(lang, 0.0, why))
+                yield lang, (TreeReport(lang, 0, 0, 0), engine.Built(lang, 0.0, why), None)
             else:
                 yield lang, result
 
@@ -247,8 +247,14 @@ def _child(lang: str, conn: Connection) -> None:
     conn.close()
 
 
-def _language(lang: str) -> tuple[TreeReport, engine.Built]:
-    """Render ``lang``, write its config, build it, write the files beside its cases."""
+_Done = tuple[TreeReport, engine.Built, search_index.Plan | None]
+"""A language rendered and built, and its search index made ready to run."""
+
+
+def _language(lang: str) -> _Done:
+    """Render ``lang``, write its config, build it, write the files beside its cases, and
+    make its search index ready (the shadow pages and the parts: Python's share, done here
+    beside the other languages rather than one after another in the first process)."""
     job = _JOBS[-1]
     languages = job.collection.taxonomy.languages
     tree, renderer = write_language(
@@ -265,28 +271,33 @@ def _language(lang: str) -> tuple[TreeReport, engine.Built]:
         taxonomy=job.collection.taxonomy,
     )
     engine.write_config(job.layout, site)
+    plans: list[search_index.Plan] = []
 
     def after(built: Path) -> None:
         # Straight into the built language (in the folder that publish swaps in whole).
         write_case_files(renderer, job.collection.cases, built)
+        plans.append(search_index.prepare(built, job.options.settings.search_part_pages))
 
-    return tree, engine.build_language(job.layout, lang, after)
+    built = engine.build_language(job.layout, lang, after)
+    return tree, built, plans[0] if plans else None
 
 
 def _search(
-    built: engine.Built, slot: AbstractContextManager[object] | None = None
+    built: engine.Built,
+    plan: search_index.Plan | None,
+    slot: AbstractContextManager[object] | None = None,
 ) -> engine.Built:
-    """Index a built language for search; its time and error in ``built``'s after fields."""
-    if built.error is not None or built.after_error is not None:
+    """Run Pagefind over a built language; its time and error in ``built``'s after fields."""
+    if plan is None or built.error is not None or built.after_error is not None:
         return built
-    job = _JOBS[-1]
     start = time.perf_counter()
+    error = None
     try:
-        site = job.layout.language_site(built.language)
-        search_index.index(site, job.options.settings.search_part_pages, slot)
+        search_index.run(plan, slot)
     except Exception as e:
-        return replace(built, after_seconds=time.perf_counter() - start, after_error=str(e))
-    return replace(built, after_seconds=time.perf_counter() - start)
+        error = str(e)
+    seconds = built.after_seconds + time.perf_counter() - start
+    return replace(built, after_seconds=seconds, after_error=error)
 
 
 def watched(root: Path) -> list[Path]:

@@ -22,8 +22,7 @@ import html
 import json
 import os
 import re
-import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 LIST = "sikb-parts.json"
@@ -39,34 +38,35 @@ _EDGES = ".,;:!?()[]{}«»“”„\"'…—–-/*"
 _TAG = re.compile(r"<(?:script|style)\b.*?</(?:script|style)\s*>|<[^>]*>", re.S)
 
 
-def index(
-    pages: Sequence[Path],
-    source: Path,
-    target: Path,
-    count: int,
-    pagefind: Callable[[Path, Path], None],
-) -> None:
-    """Index ``pages`` (under ``source``) in ``count`` parts into ``target``, each with
-    ``pagefind(folder, bundle)``, one after another; write ``LIST``."""
+def plan(
+    pages: Sequence[Path], source: Path, target: Path, count: int, work: Path
+) -> list[tuple[Path, Path]]:
+    """The ``count`` parts of ``pages`` (under ``source``), each a folder in ``work`` of
+    links to its pages and the page of every word; with the bundle each goes to in
+    ``target``. Pagefind runs over them later (``finish`` after the last)."""
     kept, vocabulary = _scan(pages)
-    skip = []
+    runs = []
     for n in range(count):
-        part = target.parent / f".{target.name}-part-{n}"
-        shutil.rmtree(part, ignore_errors=True)
+        part = work / f"part-{n}"
         for page in kept[n::count]:  # every n-th: each part holds pages of every kind
             link = part / page.relative_to(source)
             link.parent.mkdir(parents=True, exist_ok=True)
             os.link(page, link)
         (part / VOCABULARY).mkdir(parents=True)
         (part / VOCABULARY / "index.html").write_text(vocabulary, encoding="utf-8")
-        where = target if n == 0 else target / f"part-{n}"
-        try:
-            pagefind(part, where)
-        finally:
-            shutil.rmtree(part)
-        skip.append(_fragment_of(where, f"/{VOCABULARY}/"))
-    parts = [f"part-{n}/" for n in range(1, count)]
-    (target / LIST).write_text(json.dumps({"parts": parts, "skip": skip}), encoding="utf-8")
+        runs.append((part, target if n == 0 else target / f"part-{n}"))
+    return runs
+
+
+def finish(target: Path, bundles: Sequence[Path]) -> None:
+    """Write ``LIST`` into ``target``, the first of ``bundles``, once Pagefind has made
+    them all: the other parts, and the ids of the pages of every word."""
+    parted = len(bundles) > 1
+    listed = {
+        "parts": [f"{b.relative_to(target).as_posix()}/" for b in bundles[1:]],
+        "skip": [_fragment_of(b, f"/{VOCABULARY}/") for b in bundles] if parted else [],
+    }
+    (target / LIST).write_text(json.dumps(listed), encoding="utf-8")
 
 
 def _scan(pages: Sequence[Path]) -> tuple[list[Path], str]:

@@ -18,16 +18,17 @@ Engine-neutral: Pagefind reads HTML, whatever built it.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import math
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.i18n.catalogs import N_
@@ -65,31 +66,56 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed: the site has no usable search, so the build fails."""
 
 
+@dataclass(frozen=True)
+class Plan:
+    """A built language made ready for Pagefind (``prepare``): what it runs over, and where
+    each run's bundle goes."""
+
+    site: Path
+    work: Path
+    """The folder of the shadow pages and the parts, removed when Pagefind is done."""
+    runs: tuple[tuple[Path, Path], ...]
+
+
 def index(
     site: Path,
     part_pages: int = DEFAULT_SEARCH_PART_PAGES,
     slot: AbstractContextManager[object] | None = None,
 ) -> None:
-    """Index every page under ``site`` into ``site/pagefind/``; raise ``SearchIndexError``.
-    ``slot``: held while Pagefind runs (the build's share of cores and memory)."""
-    gate = slot or contextlib.nullcontext()
+    """Index every page under ``site`` into ``site/pagefind/``; raise ``SearchIndexError``."""
+    run(prepare(site, part_pages), slot)
 
-    def pagefind(source: Path, out: Path) -> None:
-        with gate:
-            _pagefind(source, out, site)
 
+def prepare(site: Path, part_pages: int = DEFAULT_SEARCH_PART_PAGES) -> Plan:
+    """The Python half of indexing ``site``, which the build does in the language's own
+    process: the shadow pages (``shadow.py``: uk, ru), the parts (``parts.py``)."""
     if not site.is_dir():
         raise SearchIndexError(f"no site to index at {site}")
     target = bundle(site)
     shutil.rmtree(target, ignore_errors=True)
-    with shadow.pages(site, BUNDLE) as source:  # uk, ru: Pagefind reads words' stems
+    work = Path(tempfile.mkdtemp(prefix=".sikb-search-", dir=site.parent))
+    try:
+        stemmed = work / "shadow"
+        source = stemmed if shadow.write(site, stemmed, BUNDLE) else site
         pages = sorted(p for p in source.rglob("*.html") if p.parts[len(source.parts)] != BUNDLE)
         count = max(1, math.ceil(len(pages) / part_pages))
-        if count == 1:
-            pagefind(source, target)
-            (target / parts.LIST).write_text(json.dumps({"parts": [], "skip": []}), "utf-8")
-        else:
-            parts.index(pages, source, target, count, pagefind)
+        runs = [(source, target)] if count == 1 else parts.plan(pages, source, target, count, work)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return Plan(site, work, tuple(runs))
+
+
+def run(plan: Plan, slot: AbstractContextManager[object] | None = None) -> None:
+    """Pagefind over each run of ``plan``, one after another, each holding ``slot`` (the
+    build's share of cores and memory); then the list of parts."""
+    try:
+        for pages, out in plan.runs:
+            with slot or contextlib.nullcontext():
+                _pagefind(pages, out, plan.site)
+        parts.finish(bundle(plan.site), [out for _, out in plan.runs])
+    finally:
+        shutil.rmtree(plan.work, ignore_errors=True)
 
 
 def _pagefind(source: Path, out: Path, site: Path) -> None:

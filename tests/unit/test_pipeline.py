@@ -11,10 +11,10 @@ import pytest
 from generator.build import pipeline
 
 
-def _pid(lang: str) -> tuple[int, int]:
+def _pid(lang: str) -> tuple[int, int, None]:
     """Stands in for a language's build: which process ran it, and how many builds under
-    way it inherited (a spawned process inherits none)."""
-    return os.getpid(), len(pipeline._JOBS)
+    way it inherited (a spawned process inherits none); no search index to run."""
+    return os.getpid(), len(pipeline._JOBS), None
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def test_languages_build_in_processes_of_their_own_when_fork_is_not_the_default(
 ) -> None:
     """Three languages, three jobs: each in a forked process, which has the build's state."""
     monkeypatch.setattr(pipeline, "_language", _pid)
-    monkeypatch.setattr(pipeline, "_search", lambda built, slot=None: built)
+    monkeypatch.setattr(pipeline, "_search", lambda built, plan, slot=None: built)
     monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
     ran = pipeline._each_language(["en", "ru", "uk"], 3)
     assert [jobs for _, jobs in ran] == [1, 1, 1]
@@ -43,7 +43,7 @@ def test_one_job_builds_the_languages_one_after_another_in_this_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(pipeline, "_language", _pid)
-    monkeypatch.setattr(pipeline, "_search", lambda built, slot=None: built)
+    monkeypatch.setattr(pipeline, "_search", lambda built, plan, slot=None: built)
     monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
     assert pipeline._each_language(["en", "ru", "uk"], 1) == [(os.getpid(), 1)] * 3
 
@@ -60,7 +60,7 @@ def test_a_language_whose_process_is_killed_is_reported_not_waited_for(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(pipeline, "_language", _killed)
-    monkeypatch.setattr(pipeline, "_search", lambda built, slot=None: built)
+    monkeypatch.setattr(pipeline, "_search", lambda built, plan, slot=None: built)
     monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
     (en, _), (ru_tree, ru), (uk, _) = pipeline._each_language(["en", "ru", "uk"], 2)
     assert ru.error == "its process ended without a result (exit code 9)"
@@ -73,7 +73,7 @@ def test_the_languages_processes_have_ended_when_the_build_goes_on(
 ) -> None:
     """Each language's memory is given back when it is built, before the search index."""
     monkeypatch.setattr(pipeline, "_language", _pid)
-    monkeypatch.setattr(pipeline, "_search", lambda built, slot=None: built)
+    monkeypatch.setattr(pipeline, "_search", lambda built, plan, slot=None: built)
     monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
     pipeline._each_language(["en", "ru", "uk"], 2)
     assert not [p for p in multiprocessing.active_children() if p.name.startswith("sikb-")]
