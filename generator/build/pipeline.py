@@ -63,11 +63,28 @@ class Outcome:
         return no_errors and built and self.search_error is None
 
 
-def jobs_default(languages: int) -> int:
-    """One process per language while there are cores for it: a third language on two
-    cores would hold its pages in memory beside the other two (about 1.2 GB each at
-    10,000 cases) for no time gained, the search index taking the spare core meanwhile."""
-    return max(1, min(languages, len(os.sched_getaffinity(0))))
+BUDGET = int(3.5 * 2**30)
+"""What a build may hold at once, the sum of its processes' PSS: under the 4 GB of a small CI
+runner with room to spare. ``jobs_default`` keeps to it by the size of the collection."""
+PER_CASE = 120 * 2**10
+"""A language's process, per case of the collection: 1.2 GB at 10,000 (``make bench``)."""
+FIRST_PER_CASE = 50 * 2**10
+"""The first process, which holds the loaded collection: 0.5 GB at 10,000."""
+PER_INDEXED_PAGE = 600 * 2**10
+"""A run of Pagefind, per page it indexes: 1.0 to 1.2 GB for 2,000 Ukrainian pages."""
+PAGES_PER_CASE = 1.34
+"""A language's pages per case: the case's own and its share of the lists (10,000: 13,370)."""
+
+
+def jobs_default(cases: int, part_pages: int) -> int:
+    """How many slots: one a core and one more (Pagefind leaves a core partly idle: at
+    1,000 cases on 2 cores, 3 slots build in 43 s where 2 take 51-57), as many as the
+    memory budget holds, a slot held by a language's process or a run of Pagefind."""
+    cores = len(os.sched_getaffinity(0))
+    indexed = min(int(cases * PAGES_PER_CASE), part_pages)
+    slot = max(cases * PER_CASE, indexed * PER_INDEXED_PAGE, 1)
+    held = (BUDGET - cases * FIRST_PER_CASE) // slot
+    return int(max(1, min(cores + 1, held)))
 
 
 def build(
@@ -184,7 +201,9 @@ def _each_language(
     pages leave memory with it), then indexed for search from here, its index in parts
     (``search_index.index``). ``jobs`` slots, one a core, bound what runs at once, and so
     the memory: a language's process holds one, and so does each run of Pagefind."""
-    jobs = jobs or jobs_default(len(languages))
+    if not jobs:
+        job = _JOBS[-1]
+        jobs = jobs_default(len(job.collection.cases), job.options.settings.search_part_pages)
     # Forked, whatever the platform's default start method (forkserver from Python 3.14,
     # spawn on macOS): a forked process inherits the loaded collection (``_JOBS``).
     if jobs <= 1 or len(languages) == 1 or "fork" not in multiprocessing.get_all_start_methods():

@@ -89,6 +89,16 @@ def write(site: Path, shadow: Path, exclude: str) -> int:
     return changed
 
 
+def language(page: Path) -> str | None:
+    """The ``<html lang>`` of ``page``; None if there is no such page or it says none."""
+    try:
+        with page.open("rb") as f:
+            found = _LANG.search(f.read(2000))
+    except OSError:
+        return None
+    return found.group(1).decode("ascii", "replace") if found else None
+
+
 def _link(source: Path, target: Path) -> None:
     try:
         os.link(source, target)

@@ -77,3 +77,14 @@ def test_the_languages_processes_have_ended_when_the_build_goes_on(
     monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
     pipeline._each_language(["en", "ru", "uk"], 2)
     assert not [p for p in multiprocessing.active_children() if p.name.startswith("sikb-")]
+
+
+@pytest.mark.parametrize(("cases", "slots"), [(1000, 3), (10000, 2), (40000, 1)])
+def test_slots_are_a_core_and_one_more_as_far_as_the_memory_budget_holds(
+    monkeypatch: pytest.MonkeyPatch, cases: int, slots: int
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1})
+    assert pipeline.jobs_default(cases, 2000) == slots
+    slot = max(cases * pipeline.PER_CASE, min(cases * 1.34, 2000) * pipeline.PER_INDEXED_PAGE)
+    if slots > 1:
+        assert cases * pipeline.FIRST_PER_CASE + slots * slot <= pipeline.BUDGET
