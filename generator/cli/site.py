@@ -61,7 +61,7 @@ def site_flags(p: argparse.ArgumentParser) -> None:
         "--search-too-common",
         metavar="N",
         help="occurrences above which search leaves a word out "
-        "(default: $SIKB_SEARCH_TOO_COMMON, else 140000)",
+        "(default: $SIKB_SEARCH_TOO_COMMON, else 100000)",
     )
 
 

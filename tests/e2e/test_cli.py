@@ -214,7 +214,7 @@ def test_fingerprint_matches_what_a_fresh_translation_records(kb: Path) -> None:
 @pytest.mark.parametrize(
     ("variable", "value", "expected"),
     [
-        ("SIKB_SEARCH_TOO_COMMON", "abc", "a whole number above 0 (default 140000)"),
+        ("SIKB_SEARCH_TOO_COMMON", "abc", "a whole number above 0 (default 100000)"),
         ("SIKB_TODAY", "2026-13-01", "a date YYYY-MM-DD, such as 2026-11-23"),
         (
             "SIKB_SITE_URL",

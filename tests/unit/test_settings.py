@@ -40,11 +40,11 @@ def test_a_flag_wins_over_the_environment_and_empty_counts_as_unset() -> None:
     [
         (
             {"SIKB_SEARCH_TOO_COMMON": "abc"},
-            "SIKB_SEARCH_TOO_COMMON='abc': expected a whole number above 0 (default 140000)",
+            "SIKB_SEARCH_TOO_COMMON='abc': expected a whole number above 0 (default 100000)",
         ),
         (
             {"SIKB_SEARCH_TOO_COMMON": "0"},
-            "SIKB_SEARCH_TOO_COMMON='0': expected a whole number above 0 (default 140000)",
+            "SIKB_SEARCH_TOO_COMMON='0': expected a whole number above 0 (default 100000)",
         ),
         (
             {"SIKB_SEARCH_PART_PAGES": "-5"},
