@@ -112,13 +112,18 @@ def origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-@pytest.fixture(scope="session")
-def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """The fixture knowledge base and the hostile case, built for and served on 127.0.0.1."""
-    root = tmp_path_factory.mktemp("browser") / "kb"
+def hostile_kb(root: Path) -> Path:
+    """The fixture knowledge base with the hostile case, copied to ``root``."""
     shutil.copytree(FIXTURES / "kb", root)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "cases" / "hostile-case.md").write_text(HOSTILE, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The fixture knowledge base and the hostile case, built for and served on 127.0.0.1."""
+    root = hostile_kb(tmp_path_factory.mktemp("browser") / "kb")
     with serve(root / "site") as server:
         done = build(root, server.url, SIKB_TODAY=TODAY)
         assert done.returncode == 0, done.stdout + done.stderr

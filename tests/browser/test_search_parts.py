@@ -9,17 +9,15 @@ a part holds one, a word of no page (Pagefind then takes its longest beginning),
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import ServedSite
+from tests.browser.conftest import ServedSite, hostile_kb
 from tests.browser.serving import build, serve
 from tests.browser.test_search import choose, paths, search, visit
-from tests.conftest import FIXTURES, REPO, TODAY
-from tests.e2e.test_site import HOSTILE
+from tests.conftest import TODAY
 
 QUERIES = {
     "en": ["alert onerror", "onerror", "Chișinău", "Lviv city", "lviv zzzqx", "onerrorzz", "fund"],
@@ -31,10 +29,7 @@ QUERIES = {
 @pytest.fixture(scope="module")
 def parted_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """The fixture of ``served_site``, its search index made in parts of 12 pages."""
-    root = tmp_path_factory.mktemp("parts") / "kb"
-    shutil.copytree(FIXTURES / "kb", root)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "cases" / "hostile-case.md").write_text(HOSTILE, encoding="utf-8")
+    root = hostile_kb(tmp_path_factory.mktemp("parts") / "kb")
     with serve(root / "site") as server:
         done = build(root, server.url, SIKB_TODAY=TODAY, SIKB_SEARCH_PART_PAGES="12")
         assert done.returncode == 0, done.stdout + done.stderr

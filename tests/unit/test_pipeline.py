@@ -18,6 +18,15 @@ def _pid(lang: str) -> tuple[int, int, None]:
 
 
 @pytest.fixture
+def stand_ins(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """``_pid`` for a language's build, no search index to run, a build under way."""
+    monkeypatch.setattr(pipeline, "_language", _pid)
+    monkeypatch.setattr(pipeline, "_search", lambda built, plan, slot=None: built)
+    monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
+    return monkeypatch
+
+
+@pytest.fixture
 def spawn_by_default() -> Iterator[None]:
     """The default start method of macOS, and of Linux from Python 3.14 (forkserver)."""
     before = multiprocessing.get_start_method()
@@ -27,24 +36,16 @@ def spawn_by_default() -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("spawn_by_default")
-def test_languages_build_in_processes_of_their_own_when_fork_is_not_the_default(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.mark.usefixtures("stand_ins")
+def test_languages_build_in_processes_of_their_own_when_fork_is_not_the_default() -> None:
     """Three languages, three jobs: each in a forked process, which has the build's state."""
-    monkeypatch.setattr(pipeline, "_language", _pid)
-    monkeypatch.setattr(pipeline, "_search", lambda built, plan, slot=None: built)
-    monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
     ran = pipeline._each_language(["en", "ru", "uk"], 3)
     assert [jobs for _, jobs in ran] == [1, 1, 1]
     assert os.getpid() not in {pid for pid, _ in ran}
 
 
-def test_one_job_builds_the_languages_one_after_another_in_this_process(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(pipeline, "_language", _pid)
-    monkeypatch.setattr(pipeline, "_search", lambda built, plan, slot=None: built)
-    monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
+@pytest.mark.usefixtures("stand_ins")
+def test_one_job_builds_the_languages_one_after_another_in_this_process() -> None:
     assert pipeline._each_language(["en", "ru", "uk"], 1) == [(os.getpid(), 1)] * 3
 
 
@@ -57,24 +58,18 @@ def _killed(lang: str) -> tuple[int, int]:
 
 
 def test_a_language_whose_process_is_killed_is_reported_not_waited_for(
-    monkeypatch: pytest.MonkeyPatch,
+    stand_ins: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(pipeline, "_language", _killed)
-    monkeypatch.setattr(pipeline, "_search", lambda built, plan, slot=None: built)
-    monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
+    stand_ins.setattr(pipeline, "_language", _killed)
     (en, _), (ru_tree, ru), (uk, _) = pipeline._each_language(["en", "ru", "uk"], 2)
     assert ru.error == "its process ended without a result (exit code 9)"
     assert ru_tree.language == "ru"
     assert os.getpid() not in {en, uk}
 
 
-def test_the_languages_processes_have_ended_when_the_build_goes_on(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.mark.usefixtures("stand_ins")
+def test_the_languages_processes_have_ended_when_the_build_goes_on() -> None:
     """Each language's memory is given back when it is built, before the search index."""
-    monkeypatch.setattr(pipeline, "_language", _pid)
-    monkeypatch.setattr(pipeline, "_search", lambda built, plan, slot=None: built)
-    monkeypatch.setattr(pipeline, "_JOBS", ["the build under way"])
     pipeline._each_language(["en", "ru", "uk"], 2)
     assert not [p for p in multiprocessing.active_children() if p.name.startswith("sikb-")]
 
