@@ -84,6 +84,7 @@ bench: $(STAMP) $(NODE_STAMP) $(CHROMIUM) ## Benchmarks (figures, not tests): va
 	$(BIN)/python benchmarks/bench_site.py
 	$(BIN)/python benchmarks/bench_preview.py
 	$(BIN)/python benchmarks/bench_browser.py
+	$(BIN)/python benchmarks/bench_search_forms.py
 
 # CONTRIBUTING.md is the site's Contributing page with its links to pages made links to the
 # files they come from; tests/unit/test_contributing.py fails when it is out of date.
