@@ -26,7 +26,7 @@
   if (!script || !script.src) return;
   var ROOT = new URL("../", script.src); // the language's root: Pagefind's URLs start there
   var BUNDLE = new URL("pagefind/pagefind.js", ROOT).href;
-  // A large language is indexed in parts (search_index.PART_PAGES), merged here into one search.
+  // A large language is indexed in parts (search/parts.py), merged here into one search.
   var PARTS = new URL("pagefind/sikb-parts.json", ROOT).href;
   var STEM = new URL("sikb-stem.js", script.src).href; // stems (uk, ru) and excerpts
   var BATCH = 10; // results rendered at a time; more as the list scrolls
@@ -203,16 +203,17 @@
       .then(function () { if (mine === seq) busy(false); });
   }
 
-  /* Cases first, then the other pages (taxonomy, lists, about), each in Pagefind's order:
-   * a term's page must not push the cases it lists off the top. Only case pages carry the
-   * filter "type"; with any other filter chosen, only cases can match anyway. */
+  /* The pages found, less the parts' pages of every word (they are not pages). */
   function find(pagefind, query, filters) {
-    return anyPage(pagefind, query, filters).then(function (found) {
+    return ordered(pagefind, query, filters).then(function (found) {
       return found.filter(function (r) { return !skip[r.id]; });
     });
   }
 
-  function anyPage(pagefind, query, filters) {
+  /* Cases first, then the other pages (taxonomy, lists, about), each in Pagefind's order:
+   * a term's page must not push the cases it lists off the top. Only case pages carry the
+   * filter "type"; with any other filter chosen, only cases can match anyway. */
+  function ordered(pagefind, query, filters) {
     if (Object.keys(filters).length) {
       return pagefind.search(query || null, { filters: filters }).then(function (search) { return search.results; });
     }
