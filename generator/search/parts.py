@@ -25,12 +25,12 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.search import shadow
+from generator.search.shadow import BODY
+
 LIST = "sikb-parts.json"
 VOCABULARY = "sikb-vocabulary"
 """The folder of each part's page of every word: not a page of the site."""
-BODY = "<div data-pagefind-body>"
-"""How ``overrides/main.html`` marks the text that Pagefind reads (``data-pagefind-body``)."""
-_LANG = re.compile(r"<html\b[^>]*?\slang=\"([^\"]+)\"")
 _LONGEST = 48
 """Longer "words" are not looked for (metadata's text, addresses): left out of the page of
 every word, they would make it megabytes."""
@@ -77,12 +77,13 @@ def _scan(pages: Sequence[Path]) -> tuple[list[Path], str]:
     words: set[str] = set()
     lang = ""
     for page in pages:
-        text = page.read_text(encoding="utf-8")
+        data = page.read_bytes()
+        text = data.decode("utf-8")
         at = text.find(BODY)
         if at < 0:
             continue
         kept.append(page)
-        lang = lang or next((m.group(1) for m in [_LANG.search(text)] if m), "")
+        lang = lang or shadow.lang_of(data) or ""
         body = text[at + len(BODY) :]
         for joined in (_TAG.sub("", body), _TAG.sub(" ", body)):
             words.update(_word(w) for w in joined.lower().split() if len(w) <= _LONGEST)

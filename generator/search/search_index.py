@@ -106,9 +106,7 @@ def prepare(site: Path, part_pages: int = DEFAULT_SEARCH_PART_PAGES) -> Plan:
     work = Path(tempfile.mkdtemp(prefix=".sikb-search-", dir=site.parent))
     try:
         stemmed = work / "shadow"
-        # A language without stemming rules (en) has nothing to shadow: not read through.
-        plain = shadow.language(site / "index.html") not in (None, *stems.languages())
-        source = stemmed if not plain and shadow.write(site, stemmed, BUNDLE) else site
+        source = stemmed if shadow.write(site, stemmed, BUNDLE) else site
         pages = sorted(p for p in source.rglob("*.html") if p.parts[len(source.parts)] != BUNDLE)
         count = max(1, math.ceil(len(pages) / part_pages))
         runs = [(source, target)] if count == 1 else parts.plan(pages, source, target, count, work)

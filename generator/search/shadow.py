@@ -35,7 +35,8 @@ from generator.search import stems
 _LANG = re.compile(rb"<html\b[^>]*?\slang=\"([^\"]+)\"")
 _TOP = re.compile(r"<html\b[^>]*>")
 _TITLE = re.compile(r"<title>[^<]*</title>")
-_BODY = "<div data-pagefind-body>"
+BODY = "<div data-pagefind-body>"
+"""How ``overrides/main.html`` marks the text that Pagefind reads (``data-pagefind-body``)."""
 _PIECES = re.compile(r"(<(?:script|style)\b.*?</(?:script|style)\s*>|<!--.*?-->|<[^>]*>)", re.S)
 _NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
 _IGNORED = ("data-pagefind-ignore", 'class="headerlink"')
@@ -64,6 +65,8 @@ def pages(site: Path, exclude: str) -> Iterator[Path]:
 def write(site: Path, shadow: Path, exclude: str) -> int:
     """Write the shadow of each page of ``site`` into ``shadow``: normalised, or linked as
     it is; how many were normalised."""
+    if language(site / "index.html") not in (None, *stems.languages()):
+        return 0  # a language without rules (en): no page of it to read through
     changed = 0
     stemmers: dict[str, tuple[Callable[[str], str], dict[str, tuple[str, str]]]] = {}
     for folder, dirs, files in os.walk(site):
@@ -76,8 +79,7 @@ def write(site: Path, shadow: Path, exclude: str) -> int:
             if not name.endswith(".html"):
                 continue
             data = (here / name).read_bytes()
-            found = _LANG.search(data, 0, 2000)
-            lang = found.group(1).decode("ascii", "replace") if found else ""
+            lang = lang_of(data) or ""
             if lang not in stems.languages():
                 _link(here / name, into / name)
                 continue
@@ -93,9 +95,14 @@ def language(page: Path) -> str | None:
     """The ``<html lang>`` of ``page``; None if there is no such page or it says none."""
     try:
         with page.open("rb") as f:
-            found = _LANG.search(f.read(2000))
+            return lang_of(f.read(2000))
     except OSError:
         return None
+
+
+def lang_of(data: bytes) -> str | None:
+    """The ``<html lang>`` of a page's bytes (in its first 2,000), or None."""
+    found = _LANG.search(data, 0, 2000)
     return found.group(1).decode("ascii", "replace") if found else None
 
 
@@ -135,10 +142,10 @@ def page(
     """One page with its indexed words replaced by their stems (``stem``), and its title and
     what the stems lost in metadata (a page with no ``data-pagefind-body`` as it is);
     ``known``: the stems and tails of the words already seen, kept across pages."""
-    start = text.find(_BODY)
+    start = text.find(BODY)
     if start < 0:
         return text
-    start += len(_BODY)
+    start += len(BODY)
     pieces = _PIECES.split(text[start:])
     depth = 1  # divs open in the body
     ignored: tuple[str, int] | None = None  # the tag of an ignored element, its depth
@@ -182,7 +189,7 @@ def page(
     top, named = _TOP.search(text, 0, start), _TITLE.search(text, 0, start)
     head = f'{top.group() if top else "<html>"}<head><meta charset="utf-8">'
     head += f"{named.group() if named else ''}</head>"
-    return f"<!doctype html>{head}<body>{_BODY}{body}</div></body></html>"
+    return f"<!doctype html>{head}<body>{BODY}{body}</div></body></html>"
 
 
 def _ignores(name: str, tag: str) -> bool:

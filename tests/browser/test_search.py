@@ -79,6 +79,19 @@ def paths(found: list[Result]) -> list[str]:
     return [r.path for r in found]
 
 
+def hostile_case_as_text(page: Page, served: ServedSite, lang: str) -> None:
+    """Search ``alert onerror`` in ``lang``: the hostile case alone, its <script> shown as
+    words, and nothing but the result list's own elements inserted."""
+    visit(page, served, f"{lang}/")
+    found = search(page, "alert onerror")
+    assert paths(found) == [f"/{lang}/cases/hostile-case/"]
+    assert "<script>alert(1)</script>" in found[0].excerpt
+    inserted = page.eval_on_selector_all(
+        f"{RESULTS} *", "nodes => nodes.map(n => n.tagName.toLowerCase())"
+    )
+    assert set(inserted) <= {"div", "ol", "li", "a", "article", "h1", "p", "mark"}
+
+
 FINDS = [
     # (language, query, case): a title word, a summary word, a place, an actor's name
     ("en", "Youth", "youth-lab-moldova"),
@@ -226,14 +239,7 @@ def test_a_case_that_reads_like_markup_is_shown_as_text(
     page: Page, served_site: ServedSite, page_log: PageLog
 ) -> None:
     """The hostile case's <script> and <img onerror> come back from the index as words only."""
-    visit(page, served_site, "en/")
-    found = search(page, "alert onerror")
-    assert paths(found) == ["/en/cases/hostile-case/"]
-    assert "<script>alert(1)</script>" in found[0].excerpt
-    inserted = page.eval_on_selector_all(
-        f"{RESULTS} *", "nodes => nodes.map(n => n.tagName.toLowerCase())"
-    )
-    assert set(inserted) <= {"div", "ol", "li", "a", "article", "h1", "p", "mark"}
+    hostile_case_as_text(page, served_site, "en")
     assert page.locator(f"{RESULTS} mark").count() >= 2
     assert page_log.dialogs == []
 
