@@ -230,14 +230,17 @@ def _forked(
     fork = multiprocessing.get_context("fork")
     waiting = list(languages)
     running: dict[Connection, tuple[str, BaseProcess]] = {}
+
+    def start(lang: str) -> None:
+        mine, theirs = fork.Pipe(duplex=False)
+        process = fork.Process(target=_child, args=(lang, theirs), name=f"sikb-{lang}")
+        process.start()
+        theirs.close()
+        running[mine] = (lang, process)
+
     while waiting or running:
         while waiting and slots.acquire(blocking=False):
-            lang = waiting.pop(0)
-            mine, theirs = fork.Pipe(duplex=False)
-            process = fork.Process(target=_child, args=(lang, theirs), name=f"sikb-{lang}")
-            process.start()
-            theirs.close()
-            running[mine] = (lang, process)
+            start(waiting.pop(0))
         # With every slot taken by search, look again shortly for one given back.
         for ready in connection_wait(list(running), timeout=0.5):
             conn = cast(Connection, ready)
@@ -247,9 +250,16 @@ def _forked(
             except EOFError:
                 result = None
             ended.join()
-            slots.release()
             if isinstance(result, BaseException):
+                slots.release()
                 raise result
+            # The slot goes to the next language first, before the search index of the one
+            # that ended: a language's process is the longest step and runs on one core, so
+            # started late it would end the build alone (10,000 cases on 2 slots: 313 s).
+            if waiting:
+                start(waiting.pop(0))
+            else:
+                slots.release()
             if result is None:  # killed (out of memory?) before it could answer
                 why = f"its process ended without a result (exit code {ended.exitcode})"
                 yield lang, (TreeReport(lang, 0, 0, 0), engine.Built(lang, 0.0, why), None)

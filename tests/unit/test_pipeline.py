@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -83,3 +85,26 @@ def test_slots_are_a_core_and_one_more_as_far_as_the_memory_budget_holds(
     slot = max(cases * pipeline.PER_CASE, min(cases * 1.34, 2000) * pipeline.PER_INDEXED_PAGE)
     if slots > 1:
         assert cases * pipeline.FIRST_PER_CASE + slots * slot <= pipeline.BUDGET
+
+
+def test_a_slot_given_back_starts_the_next_language_before_a_search_index(
+    stand_ins: pytest.MonkeyPatch,
+) -> None:
+    """A language's process is the build's longest step: when one ends, its slot goes to the
+    language still waiting, and the ended one's search index waits for the next slot."""
+    indexed: dict[str, float] = {}
+
+    def language(lang: str) -> tuple[float, str, None]:
+        time.sleep(0.5 if lang == "ru" else 0)
+        return time.time(), lang, None
+
+    def search(built: str, plan: None, slot: threading.BoundedSemaphore) -> str:
+        with slot:
+            indexed[built] = time.time()
+            time.sleep(0.2)
+        return built
+
+    stand_ins.setattr(pipeline, "_language", language)
+    stand_ins.setattr(pipeline, "_search", search)
+    started = {lang: at for at, lang in pipeline._each_language(["en", "ru", "uk"], 2)}
+    assert started["uk"] < indexed["en"]
