@@ -98,15 +98,15 @@ def index(
 
 def prepare(site: Path, part_pages: int = DEFAULT_SEARCH_PART_PAGES) -> Plan:
     """The Python half of indexing ``site``, which the build does in the language's own
-    process: the shadow pages (``shadow.py``: uk, ru), the parts (``parts.py``)."""
+    process: the shadow pages (``shadow.py``), the parts (``parts.py``)."""
     if not site.is_dir():
         raise SearchIndexError(f"no site to index at {site}")
     target = bundle(site)
     shutil.rmtree(target, ignore_errors=True)
     work = Path(tempfile.mkdtemp(prefix=".sikb-search-", dir=site.parent))
     try:
-        stemmed = work / "shadow"
-        source = stemmed if shadow.write(site, stemmed, BUNDLE) else site
+        shadowed = work / "shadow"
+        source = shadowed if shadow.write(site, shadowed, BUNDLE) else site
         pages = sorted(p for p in source.rglob("*.html") if p.parts[len(source.parts)] != BUNDLE)
         count = max(1, math.ceil(len(pages) / part_pages))
         runs = [(source, target)] if count == 1 else parts.plan(pages, source, target, count, work)

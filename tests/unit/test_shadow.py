@@ -60,21 +60,37 @@ def test_a_page_without_a_body_to_index_is_left_as_it_is() -> None:
     assert shadow.page(unclosed, stems.stemmer("uk")) == unclosed
 
 
-def test_the_shadow_of_a_site_normalises_uk_and_ru_pages_only(tmp_path: Path) -> None:
+def test_a_page_stripped_keeps_what_pagefind_reads_as_written() -> None:
+    english = PAGE.replace('lang="uk"', 'lang="en"')
+    out = shadow.strip(english)
+    assert out.startswith('<!doctype html><html lang="en" class="no-js"><head>')
+    assert "<title>Громади - SIKB</title>" in out
+    assert "Головна" not in out
+    assert "Ліцензія" not in out
+    body = english[english.index(shadow.BODY) : english.index("<footer>")]
+    assert out.endswith(body.rstrip() + "</body></html>")  # the block whole, to its </div>
+    unclosed = english[: english.index("<div><p>Лаборатор")]
+    assert shadow.strip(unclosed) == unclosed
+
+
+def test_the_shadow_of_a_site_holds_the_pages_pagefind_indexes(tmp_path: Path) -> None:
+    """uk and ru normalised, en stripped; pages without a body to index, and the bundle's
+    folder, left out."""
     site = tmp_path / "site"
-    for lang, path in (("uk", "a/index.html"), ("en", "b/index.html"), ("uk", "pagefind/x.html")):
+    pages = {
+        "a/index.html": PAGE,
+        "b/index.html": PAGE.replace('lang="uk"', 'lang="en"'),
+        "c/index.html": PAGE.replace("data-pagefind-body", "data-other"),
+        "pagefind/x.html": PAGE,
+    }
+    for path, text in pages.items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(PAGE.replace('lang="uk"', f'lang="{lang}"'), encoding="utf-8")
-    shadow_dir = tmp_path / "shadow"
-    assert shadow.write(site, shadow_dir, "pagefind") == 1
-    assert "громад молдов" in (shadow_dir / "a" / "index.html").read_text(encoding="utf-8")
-    english = shadow_dir / "b" / "index.html"
-    assert english.read_text(encoding="utf-8") == PAGE.replace('lang="uk"', 'lang="en"')
-    assert english.stat().st_ino == (site / "b" / "index.html").stat().st_ino  # linked
-    assert not (shadow_dir / "pagefind").exists()
-    with shadow.pages(site / "b", "pagefind") as source:  # nothing to normalise
-        assert source == site / "b"
-    with shadow.pages(site / "a", "pagefind") as source:
-        assert source != site / "a"
-        assert (source / "index.html").is_file()
-    assert not source.exists()
+        (site / path).write_text(text, encoding="utf-8")
+    out = tmp_path / "shadow"
+    assert shadow.write(site, out, "pagefind") == 2
+    assert "громад молдов" in (out / "a" / "index.html").read_text(encoding="utf-8")
+    english = (out / "b" / "index.html").read_text(encoding="utf-8")
+    assert english == shadow.strip(pages["b/index.html"])
+    assert "Громади Молдови" in english
+    assert not (out / "c").exists()
+    assert not (out / "pagefind").exists()
