@@ -56,6 +56,8 @@ def _render(page: Any, config: Any, files: Any) -> None:
             extensions=config["markdown_extensions"],
             extension_configs=config["mdx_configs"] or {},
         )
+        if len(_CONVERTERS) >= 8:  # a preview's builds come and go: the oldest goes
+            _CONVERTERS.pop(next(iter(_CONVERTERS)))
         held = _CONVERTERS[id(config)] = (config, md)
     md = held[1]
     md.reset()
