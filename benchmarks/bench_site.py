@@ -12,7 +12,8 @@ build varies by a third from run to run. Each build's memory is sampled as it ru
 highest sum of the PSS of its processes (``memory.py``). It prints wall-clock times, time
 per case, peak memory, the largest HTML page of each, and the targets:
 
-- our build within 1.3x of the plain build, per page;
+- our build within 1.3x of the plain build, per page, up to 5,000 cases (issue 3's target;
+  at 10,000 the ratio is printed);
 - time per case at 10,000 within 1.3x of the time per case at 1,000;
 - a peak of the whole build under 4 GB at 10,000 cases;
 - the largest page does not grow with the number of cases.
@@ -338,10 +339,17 @@ def peak_processes(peak: memory.Peak) -> str:
 
 def verdicts(rows: dict[int, dict[str, Any]]) -> list[str]:
     out = []
-    worst = max(row["ratio"] for row in rows.values())
-    out.append(
-        f"build time per page vs plain: worst {worst:.2f}x (target <= 1.3x): {_ok(worst <= 1.3)}"
-    )
+    # The target per page is issue 3's, set for 100 to 5,000 cases; above, it is printed.
+    within = [row["ratio"] for n, row in rows.items() if n <= 5000]
+    if within:
+        worst = max(within)
+        out.append(
+            f"build time per page vs plain, up to 5,000 cases: worst {worst:.2f}x "
+            f"(target <= 1.3x): {_ok(worst <= 1.3)}"
+        )
+    for n, row in rows.items():
+        if n > 5000:
+            out.append(f"build time per page vs plain at {n:,}: {row['ratio']:.2f}x (no target)")
     if 1000 in rows and 10000 in rows:
         growth = rows[10000]["per_case"] / rows[1000]["per_case"]
         out.append(
