@@ -6,7 +6,7 @@ Pagefind indexes the shadow pages and writes its bundle into the real site; the 
 paths are the real ones, so results link to the real pages. A shadow page is the page's
 ``<html>`` tag, title and ``data-pagefind-body`` block, all that Pagefind reads of it (a
 third of its bytes: less to write, and for Pagefind to parse); a page without that block
-is left out (at 1,000 cases, Pagefind's time in English went from 5.1 to 3.8 s of CPU).
+is left out (at 1,000 cases, Pagefind's time in English went from 5.1 to 3.3 s of CPU).
 Where words are normalised, only the text that Pagefind indexes changes (inside
 ``data-pagefind-body``, outside ``data-pagefind-ignore``, the headings' ``.headerlink``
 and what Pagefind skips, such as SVG), word for word; filters and metadata are in ignored
