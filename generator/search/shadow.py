@@ -13,7 +13,8 @@ and what Pagefind skips, such as SVG), word for word; filters and metadata are i
 blocks and stay as written. Each changed page gets two metadata: ``title``, its first
 heading as written (Pagefind would take the stemmed one), and ``sikb_tails``, what each
 stem of its text lost (``stems.tail``), in order: the browser gives Pagefind's text of
-stems its words back as written for excerpts (``sikb-stem.js``'s ``written``). The whole
+stems its words back as written for excerpts (``sikb-stem.js``'s ``written``); hidden from
+Pagefind's index of metadata (``stems.hide``). The whole
 text as written in metadata would have doubled the bundle and Pagefind's time; the tails
 are a fifth of it.
 
@@ -203,7 +204,7 @@ def _step(ignored: tuple[str, int], closing: bool) -> tuple[str, int]:
 
 
 def _meta(title: str, words: _Words) -> str:
-    tails = html.escape(",".join(words.tails), quote=False)
+    tails = html.escape(stems.hide(",".join(words.tails)), quote=False)
     spans = f'<span data-pagefind-meta="{TAILS}">{tails}</span>'
     if title:
         spans = f'<span data-pagefind-meta="title">{html.escape(title, quote=False)}</span>' + spans

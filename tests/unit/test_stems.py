@@ -158,3 +158,14 @@ def test_the_browser_gives_every_word_back_as_written_from_its_stem(
     back = javascript(tmp_path, "m.restore(x[0], x[1])", pairs)
     assert [(w, b) for w, b in zip(given, back, strict=True) if w != b] == []
     assert sum(t.startswith("=") for t in tails) < len(tails) / 10  # mostly the ending alone
+
+
+def test_the_browser_reads_the_tails_hidden_from_the_index(tmp_path: Path) -> None:
+    """The tails go into Pagefind's metadata hidden (``stems.hide``: no letter or digit, so
+    not words that a query finds); ``sikb-stem.js`` reads them back as they were."""
+    given = collection_words() + fixture_words()
+    stem = stems.stemmer("uk")
+    tails = ",".join(stems.tail(w, stem(w)) for w in given)
+    hidden = stems.hide(tails)
+    assert not any(c.isalnum() for c in hidden)
+    assert javascript(tmp_path, "m.shown(x)", [hidden]) == [tails]

@@ -58,11 +58,17 @@ export function restore(stem, tail) {
   return stem + tail;
 }
 
+/* The tails as shadow.py wrote them, hidden from Pagefind's index (stems.py's hide: each
+ * character below U+1900 moved up into the Private Use Area), moved back. */
+export function shown(tails) {
+  return tails.replace(/[\uE000-\uF8FF]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xE000); });
+}
+
 /* A page's indexed text as written: Pagefind's text of its stems (content) with each
- * stem given back what it lost (tails, in order; search/shadow.py); null if they do not
- * pair up. */
+ * stem given back what it lost (tails, in order, hidden; search/shadow.py); null if they do
+ * not pair up. */
 export function written(content, tails) {
-  const lost = tails ? tails.split(",") : [];
+  const lost = tails ? shown(tails).split(",") : [];
   let i = 0;
   const text = content.replace(WORD, function (stem) { return restore(stem, lost[i++] || ""); });
   return i === lost.length ? text : null;
