@@ -27,8 +27,9 @@ budget (the parts' metadata adds about 35 KB); ``Moldova`` 297 KB. At this limit
 query stays under the budget. Such words are dropped from a query that has other words,
 and a query of nothing else is not run (``render/assets/sikb-search.js``). Below a few
 thousand cases no word comes near the limit."""
+
 DEFAULT_SEARCH_PART_PAGES = 2000
-"""The most pages Pagefind indexes in one run (``search_index.index``): it holds a run's
+"""The most pages Pagefind indexes in one run (``search_index.prepare``): it holds a run's
 pages in memory, about 0.5 MB a Ukrainian case page (1.5.2: 2,000 pages 1.0 GB, 13,000
 pages 4.8 GB), so a larger language is indexed in parts that the browser merges."""
 
@@ -54,7 +55,7 @@ class Settings:
 
     search_part_pages: int = DEFAULT_SEARCH_PART_PAGES
     """The most pages indexed for search in one run, its memory's bound
-    (``search_index.index``). ``SIKB_SEARCH_PART_PAGES``."""
+    (``search_index.prepare``). ``SIKB_SEARCH_PART_PAGES``."""
 
     def day(self) -> date:
         """``today``, or the real today."""

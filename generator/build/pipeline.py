@@ -198,9 +198,10 @@ def _each_language(
     languages: Sequence[str], jobs: int | None
 ) -> list[tuple[TreeReport, engine.Built]]:
     """Each language rendered and built in a process of its own, which ends with it (its
-    pages leave memory with it), then indexed for search from here, its index in parts
-    (``search_index.index``). ``jobs`` slots, one a core, bound what runs at once, and so
-    the memory: a language's process holds one, and so does each run of Pagefind."""
+    pages leave memory with it), then indexed for search from here (``search_index.run``,
+    its index in parts: ``search_index.prepare``). ``jobs`` slots, one a core, bound what
+    runs at once, and so the memory: a language's process holds one, and so does each run
+    of Pagefind."""
     if not jobs:
         job = _JOBS[-1]
         jobs = jobs_default(len(job.collection.cases), job.options.settings.search_part_pages)

@@ -83,17 +83,13 @@ class Plan:
     work: Path
     """The folder of the shadow pages and the parts, removed when Pagefind is done."""
     runs: tuple[tuple[Path, Path], ...]
-    chunk: int = CHUNK
+    chunk: int
     """Locations per word chunk (``CHUNK``, divided among the parts)."""
 
 
-def index(
-    site: Path,
-    part_pages: int = DEFAULT_SEARCH_PART_PAGES,
-    slot: AbstractContextManager[object] | None = None,
-) -> None:
+def index(site: Path, part_pages: int = DEFAULT_SEARCH_PART_PAGES) -> None:
     """Index every page under ``site`` into ``site/pagefind/``; raise ``SearchIndexError``."""
-    run(prepare(site, part_pages), slot)
+    run(prepare(site, part_pages))
 
 
 def prepare(site: Path, part_pages: int = DEFAULT_SEARCH_PART_PAGES) -> Plan:
@@ -128,7 +124,7 @@ def run(plan: Plan, slot: AbstractContextManager[object] | None = None) -> None:
         shutil.rmtree(plan.work, ignore_errors=True)
 
 
-def _pagefind(source: Path, out: Path, site: Path, chunk: int = CHUNK) -> None:
+def _pagefind(source: Path, out: Path, site: Path, chunk: int) -> None:
     command = [sys.executable, "-m", "pagefind", "--site", str(source)]
     command += ["--output-path", str(out)]
     # The headings' permalink anchors (¶) are not words, nor part of a result's title.
