@@ -44,16 +44,24 @@ ERROR = N_("Search could not be loaded.")
 TOO_COMMON = N_("Too common to search on its own: %(words)s. Add a more specific word.")
 
 _WORD = re.compile(r"\w+")
+_RUN = re.compile(rf"[\w{stems.APOSTROPHES}\u0400-\u052f]+")
+"""What a word of search (``_WORD``) or of the normaliser (``stems.WORD``) never crosses."""
 
 
 def too_common(texts: Iterable[str], limit: int, lang: str = "") -> tuple[str, ...]:
     """The words, lower-cased, that occur more than ``limit`` times in ``texts``
     (``settings.Settings.search_too_common``); in a language whose words search normalises,
     their stems (``stems.py``), as search looks them up."""
-    counts: Counter[str] = Counter()
-    normalise = stems.normaliser(lang)
+    # Each distinct run of word characters normalised once, not each of its occurrences:
+    # a language's texts repeat a few thousand runs a million times.
+    runs: Counter[str] = Counter()
     for text in texts:
-        counts.update(_WORD.findall(normalise(text).lower()))
+        runs.update(_RUN.findall(text.lower()))
+    normalise = stems.normaliser(lang)
+    counts: Counter[str] = Counter()
+    for run, n in runs.items():
+        for word in _WORD.findall(normalise(run)):
+            counts[word] += n
     return tuple(sorted(w for w, n in counts.items() if n > limit))
 
 

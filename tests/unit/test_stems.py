@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,22 @@ def test_too_common_counts_stems_where_search_looks_them_up() -> None:
     texts = ["громада громади", "громаді громадою"]
     assert too_common(texts, limit=3, lang="uk") == ("громад",)
     assert too_common(texts, limit=3, lang="en") == ()
+
+
+def test_too_common_counts_each_word_as_normalising_each_whole_text_would() -> None:
+    # too_common normalises each distinct run of letters once; the words it counts are
+    # those of each whole text normalised, apostrophes, digits and scripts side by side.
+    texts = [
+        "інтерв'ю ІНТЕРВ'Ю громадам2022 COVID-19громади 'громади' громади'x n'громади",
+        "соціальні-інновації; соціальної — «соціальній» соціальні_інновації",
+        *(path.read_text(encoding="utf-8") for path in sorted((REPO / "cases").glob("*.md"))),
+    ]
+    for lang in ("uk", "ru", "en"):
+        normalise = stems.normaliser(lang)
+        counts = Counter(w for t in texts for w in re.findall(r"\w+", normalise(t).lower()))
+        for limit in (1, 5, 50):
+            expected = tuple(sorted(w for w, n in counts.items() if n > limit))
+            assert too_common(texts, limit, lang) == expected
 
 
 def words(paths: list[Path]) -> list[str]:
