@@ -305,7 +305,7 @@ def _language(lang: str) -> _Done:
 
     def after(built: Path) -> None:
         # Straight into the built language (in the folder that publish swaps in whole).
-        write_case_files(renderer, job.collection.cases, built)
+        write_case_files(renderer, job.collection.cases, built, fresh=True)
         plans.append(search_index.prepare(built, job.options.settings.search_part_pages))
 
     built = engine.build_language(job.layout, lang, after)

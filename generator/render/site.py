@@ -189,15 +189,19 @@ def write_language(
     return replace(report, too_common=common, seconds=time.perf_counter() - start), renderer
 
 
-def write_case_files(renderer: Renderer, ids: Iterable[str], built: Path) -> int:
+def write_case_files(
+    renderer: Renderer, ids: Iterable[str], built: Path, *, fresh: bool = False
+) -> int:
     """Write the files beside each case's page (``cite.case_files``) of ``ids`` into the
     built language ``built`` (``site/<lang>/``, after the engine built it); how many.
 
     Thousands of small files that the engine would only collect and copy: they go
     straight where the reader gets them. ``sikb build`` writes every case's after the
     engine, ``sikb serve`` those of the cases an edit touches; each is replaced whole,
-    so a served file is never half written.
+    so a served file is never half written. ``fresh``: ``built`` is a folder no one reads
+    yet (the build's, before it is published), where each file is written once, straight.
     """
+    write = Path.write_bytes if fresh else replace_file
     written = 0
     for cid in ids:
         text = renderer.texts[cid]
@@ -206,7 +210,7 @@ def write_case_files(renderer: Renderer, ids: Iterable[str], built: Path) -> int
         for folder in {(built / rel).parent for rel in files}:
             folder.mkdir(parents=True, exist_ok=True)
         for rel, data in files.items():
-            replace_file(built / rel, data.encode("utf-8"))
+            write(built / rel, data.encode("utf-8"))
             written += 1
     return written
 
