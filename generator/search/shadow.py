@@ -13,10 +13,10 @@ and what Pagefind skips, such as SVG), word for word; filters and metadata are i
 blocks and stay as written. Each changed page gets two metadata: ``title``, its first
 heading as written (Pagefind would take the stemmed one), and ``sikb_tails``, what each
 stem of its text lost (``stems.tail``), in order: the browser gives Pagefind's text of
-stems its words back as written for excerpts (``sikb-stem.js``'s ``written``); hidden from
-Pagefind's index of metadata (``stems.hide``). The whole
-text as written in metadata would have doubled the bundle and Pagefind's time; the tails
-are a fifth of it.
+stems its words back as written for excerpts (``sikb-stem.js``'s ``written``), packed about
+a character a word, with no letter or digit for Pagefind's index of metadata
+(``stems.packer``). The whole text as written in metadata would have doubled the bundle and
+Pagefind's time.
 
 A pass of regular expressions per page, not an HTML parser: the pages are the engine's
 own output, and a page read wrong here only loses words to search, never shows markup;
@@ -29,6 +29,7 @@ import html
 import os
 import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from generator.search import stems
@@ -57,7 +58,7 @@ def write(site: Path, shadow: Path, exclude: str) -> int:
     Pagefind leaves it out once any page has one (it would only parse it to drop it); so is
     the folder ``exclude`` (the bundle)."""
     written = 0
-    stemmers: dict[str, tuple[Callable[[str], str], dict[str, tuple[str, str]]]] = {}
+    known: dict[str, dict[str, tuple[str, str]]] = {}
     rules = stems.languages()
     for folder, dirs, files in os.walk(site):
         here = Path(folder)
@@ -73,12 +74,7 @@ def write(site: Path, shadow: Path, exclude: str) -> int:
             if BODY not in text:
                 continue
             lang = lang_of(data) or ""
-            if lang in rules:
-                if lang not in stemmers:
-                    stemmers[lang] = (stems.stemmer(lang), {})
-                text = page(text, *stemmers[lang])
-            else:
-                text = strip(text)
+            text = page(text, lang, known.setdefault(lang, {})) if lang in rules else strip(text)
             if not made:
                 into.mkdir(parents=True, exist_ok=True)
                 made = True
@@ -91,6 +87,9 @@ def lang_of(data: bytes) -> str | None:
     """The ``<html lang>`` of a page's bytes (in its first 2,000), or None."""
     found = _LANG.search(data, 0, 2000)
     return found.group(1).decode("ascii", "replace") if found else None
+
+
+_stemmer = cache(stems.stemmer)  # one a language, its stems kept
 
 
 class _Words:
@@ -116,12 +115,11 @@ class _Words:
         return pair[0]
 
 
-def page(
-    text: str, stem: Callable[[str], str], known: dict[str, tuple[str, str]] | None = None
-) -> str:
-    """One page with its indexed words replaced by their stems (``stem``), and its title and
-    what the stems lost in metadata (a page with no ``data-pagefind-body`` as it is);
-    ``known``: the stems and tails of the words already seen, kept across pages."""
+def page(text: str, lang: str, known: dict[str, tuple[str, str]] | None = None) -> str:
+    """One page with its indexed words replaced by their stems in ``lang`` (``stems.py``),
+    and its title and what the stems lost in metadata (a page with no
+    ``data-pagefind-body`` as it is); ``known``: the stems and tails of the words already
+    seen, kept across pages."""
     start = text.find(BODY)
     if start < 0:
         return text
@@ -131,7 +129,7 @@ def page(
     ignored: tuple[str, int] | None = None  # the tag of an ignored element, its depth
     title: list[str] | None = None  # the first heading's text, while it is read
     heading = ""
-    words = _Words(stem, {} if known is None else known)
+    words = _Words(_stemmer(lang), {} if known is None else known)
     for i in range(1, len(pieces), 2):
         before = pieces[i - 1]
         if before and ignored is None:
@@ -164,7 +162,8 @@ def page(
                 title = []
     else:
         return text  # the body never closed: left as it is, rather than guessed
-    body = "".join(pieces[:end]) + _meta(_SPACES.sub(" ", html.unescape(heading)).strip(), words)
+    named = _SPACES.sub(" ", html.unescape(heading)).strip()
+    body = "".join(pieces[:end]) + _meta(named, stems.packer(lang)(words.tails))
     return _around(text, start, body)
 
 
@@ -203,8 +202,8 @@ def _step(ignored: tuple[str, int], closing: bool) -> tuple[str, int]:
     return ignored[0], ignored[1] + (-1 if closing else 1)
 
 
-def _meta(title: str, words: _Words) -> str:
-    tails = html.escape(stems.hide(",".join(words.tails)), quote=False)
+def _meta(title: str, packed: str) -> str:
+    tails = html.escape(packed, quote=False)
     spans = f'<span data-pagefind-meta="{TAILS}">{tails}</span>'
     if title:
         spans = f'<span data-pagefind-meta="title">{html.escape(title, quote=False)}</span>' + spans

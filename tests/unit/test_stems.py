@@ -177,12 +177,35 @@ def test_the_browser_gives_every_word_back_as_written_from_its_stem(
     assert sum(t.startswith("=") for t in tails) < len(tails) / 10  # mostly the ending alone
 
 
-def test_the_browser_reads_the_tails_hidden_from_the_index(tmp_path: Path) -> None:
-    """The tails go into Pagefind's metadata hidden (``stems.hide``: no letter or digit, so
-    not words that a query finds); ``sikb-stem.js`` reads them back as they were."""
+@pytest.mark.parametrize("lang", ["uk", "ru"])
+def test_the_browser_reads_the_tails_packed_as_they_were(tmp_path: Path, lang: str) -> None:
+    """The tails go into Pagefind's metadata packed (``stems.packer``: a character for each
+    ending of the rules, any other tail hidden; no letter or digit, so not words that a
+    query finds); ``sikb-stem.js`` unpacks them as they were, on every word of the
+    collection, in pages of 50 words."""
     given = collection_words() + fixture_words()
+    stem = stems.stemmer(lang)
+    tails = [stems.tail(w, stem(w)) for w in given]
+    pack = stems.packer(lang)
+    pages = [tails[i : i + 50] for i in range(0, len(tails), 50)] + [[]]
+    packed = [pack(p) for p in pages]
+    assert not any(c.isalnum() for p in packed for c in p)
+    assert sum(map(len, packed)) < 1.2 * len(tails)  # about a character a tail
+    assert any(t.startswith("=") for t in tails)  # some not in the table, hidden whole
+    unpacked = javascript(tmp_path, f"m.unpack({json.dumps(lang)}, x)", packed)  # type: ignore[arg-type]
+    assert unpacked == pages
+    # Cut inside a hidden tail, they do not pair up: the browser shows Pagefind's excerpt.
+    cut = pack(["=Молодёжная"])[:-1]
+    assert javascript(tmp_path, f"m.unpack({json.dumps(lang)}, x)", [cut]) == [None]
+
+
+def test_the_browser_gives_a_page_its_words_back_as_written(tmp_path: Path) -> None:
+    """``written``: Pagefind's text of stems and the packed tails give the text as written."""
+    text = "Громади Молдови: опитування UNICEF у 2022 році, Молодёжная"
     stem = stems.stemmer("uk")
-    tails = ",".join(stems.tail(w, stem(w)) for w in given)
-    hidden = stems.hide(tails)
-    assert not any(c.isalnum() for c in hidden)
-    assert javascript(tmp_path, "m.shown(x)", [hidden]) == [tails]
+    words = stems.WORD.findall(text)
+    content = stems.normaliser("uk")(text)
+    packed = stems.packer("uk")([stems.tail(w, stem(w)) for w in words])
+    call = 'm.written("uk", x[0], x[1])'
+    assert javascript(tmp_path, call, [[content, packed]]) == [text]
+    assert javascript(tmp_path, call, [[content, packed[:-1]]]) == [None]  # one tail short

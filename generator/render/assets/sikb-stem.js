@@ -14,10 +14,13 @@ const engines = {};
 function engine(lang) {
   if (!(lang in engines)) {
     const r = RULES[lang];
+    const sorted = r ? r.endings.slice().sort() : [];
     engines[lang] = r ? {
       least: r.min, fold: r.fold, swap: r.replace, keep: r.keep, endings: new Set(r.endings),
       longest: Math.max.apply(null, r.endings.map(function (e) { return e.length; })),
-      done: new Map()
+      done: new Map(),
+      // stems.py's tails: what packed tails name by their place
+      tails: [""].concat(sorted, ["^"], sorted.map(function (e) { return "^" + e; }))
     } : null;
   }
   return engines[lang];
@@ -58,17 +61,37 @@ export function restore(stem, tail) {
   return stem + tail;
 }
 
-/* The tails as shadow.py wrote them, hidden from Pagefind's index (stems.py's hide: each
- * character below U+1900 moved up into the Private Use Area), moved back. */
-export function shown(tails) {
-  return tails.replace(/[\uE000-\uF8FF]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xE000); });
+/* Characters hidden from Pagefind's index (stems.py's hide: each character below U+1900
+ * moved up into the Private Use Area), moved back. */
+export function shown(hidden) {
+  return hidden.replace(/[\uE000-\uF8FF]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xE000); });
+}
+
+const PACKED = 0xF000; // stems.py's PACKED
+const END = "\uE02C"; // a comma, hidden
+
+/* What the stems of a page lost, in order, from the string shadow.py wrote (stems.py's
+ * packer): a tail of the language's table as one character, any other hidden and ended by a
+ * hidden comma; null if it ends inside one. */
+export function unpack(lang, packed) {
+  const table = engine(lang) ? engine(lang).tails : [];
+  const lost = [];
+  let other = null;
+  for (const c of packed) {
+    const i = c.charCodeAt(0) - PACKED;
+    if (other === null && i >= 0 && i < table.length) lost.push(table[i]);
+    else if (c === END) { lost.push(shown(other || "")); other = null; }
+    else other = (other || "") + c;
+  }
+  return other === null ? lost : null;
 }
 
 /* A page's indexed text as written: Pagefind's text of its stems (content) with each
- * stem given back what it lost (tails, in order, hidden; search/shadow.py); null if they do
- * not pair up. */
-export function written(content, tails) {
-  const lost = tails ? shown(tails).split(",") : [];
+ * stem given back what it lost (tails, packed; search/shadow.py); null if they do not
+ * pair up. */
+export function written(lang, content, tails) {
+  const lost = unpack(lang, tails || "");
+  if (lost === null) return null;
   let i = 0;
   const text = content.replace(WORD, function (stem) { return restore(stem, lost[i++] || ""); });
   return i === lost.length ? text : null;
@@ -132,7 +155,7 @@ function pagefinds(text) {
  * (its sikb_tails), else it is Pagefind's. Nothing of a page's text becomes markup. */
 export function paragraph(page, lang, query) {
   const tails = page.meta && page.meta.sikb_tails;
-  const text = tails == null ? null : written(page.content, tails);
+  const text = tails == null ? null : written(lang, page.content, tails);
   const p = document.createElement("p");
   (text == null ? pagefinds(page.excerpt || "") : excerpt(lang, text, query)).forEach(function (piece) {
     const node = document.createTextNode(piece[0]);
