@@ -120,11 +120,10 @@ def page(text: str, lang: str, known: dict[str, tuple[str, str]] | None = None) 
     and its title and what the stems lost in metadata (a page with no
     ``data-pagefind-body`` as it is); ``known``: the stems and tails of the words already
     seen, kept across pages."""
-    start = text.find(BODY)
-    if start < 0:
+    split = _split(text)
+    if split is None:
         return text
-    start += len(BODY)
-    pieces = _PIECES.split(text[start:])
+    start, pieces = split
     depth = 1  # divs open in the body
     ignored: tuple[str, int] | None = None  # the tag of an ignored element, its depth
     title: list[str] | None = None  # the first heading's text, while it is read
@@ -169,11 +168,10 @@ def page(text: str, lang: str, known: dict[str, tuple[str, str]] | None = None) 
 
 def strip(text: str) -> str:
     """``text`` stripped to what Pagefind reads, as written (see ``page``)."""
-    start = text.find(BODY)
-    if start < 0:
+    split = _split(text)
+    if split is None:
         return text
-    start += len(BODY)
-    pieces = _PIECES.split(text[start:])
+    start, pieces = split
     depth = 1
     for i in range(1, len(pieces), 2):
         found = _NAME.match(pieces[i])
@@ -182,6 +180,16 @@ def strip(text: str) -> str:
             if depth == 0:
                 return _around(text, start, "".join(pieces[:i]))
     return text
+
+
+def _split(text: str) -> tuple[int, list[str]] | None:
+    """Where the content of ``text``'s body block begins, and all from there in text and
+    tags (tags at odd places); None if it has no such block."""
+    start = text.find(BODY)
+    if start < 0:
+        return None
+    start += len(BODY)
+    return start, _PIECES.split(text[start:])
 
 
 def _around(text: str, start: int, body: str) -> str:

@@ -74,7 +74,8 @@ const END = "\uE02C"; // a comma, hidden
  * packer): a tail of the language's table as one character, any other hidden and ended by a
  * hidden comma; null if it ends inside one. */
 export function unpack(lang, packed) {
-  const table = engine(lang) ? engine(lang).tails : [];
+  const e = engine(lang);
+  const table = e ? e.tails : [];
   const lost = [];
   let other = null;
   for (const c of packed) {
